@@ -39,7 +39,7 @@ std::string version_from_file_name(std::string_view file) {
 std::string& version_of(model::CatalogContent& content) {
     struct Visitor {
         std::string& operator()(model::AsvsCatalog& c) const { return c.version; }
-        std::string& operator()(model::AsvsCweMapping& c) const { return c.scheme; }
+        std::string& operator()(model::AsvsCweMapping& c) const { return c.target_version; }
         std::string& operator()(model::AsvsIdMapping& c) const { return c.to_version; }
         std::string& operator()(model::CapecCatalog& c) const { return c.version; }
         std::string& operator()(model::CweCatalog& c) const { return c.version; }
@@ -116,9 +116,7 @@ core::Result<ParsedCatalog> parse_catalog(std::string_view bytes, const ParseReq
               "the content states no version and the file name carries none; name it with "
               "--catalog-version (for example --catalog-version 4.14)"}}};
     }
-    // The mapping files carry their scheme in the content; only the catalogs
-    // themselves take the settled version.
-    if (format != CatalogFormat::AsvsCweMappingJson) content_version = parsed.version;
+    content_version = parsed.version;
     return parsed;
 }
 

@@ -43,7 +43,8 @@ struct AsvsCatalog {
 /// ASVS 5.0 "bleeding edge" ids mapped to one CWE each
 /// (`v5.0.be_cwe_mapping.json`): `v5.0.be-1.2.4` → 306.
 struct AsvsCweMapping {
-    std::string scheme;  ///< "5.0.be"
+    std::string scheme;          ///< "5.0.be"
+    std::string target_version;  ///< the release the scheme became: "5.0.0"
     std::map<std::string, int> cwe_by_id;
 };
 
