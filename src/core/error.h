@@ -142,10 +142,14 @@ private:
 
 /// Evaluates a Result; on failure returns its Error from the enclosing
 /// function, otherwise yields the value (GNU statement expression, supported
-/// by g++ and clang++).
-#define RAMPART_TRY(expr)                                                     \
-    ({                                                                        \
-        auto _rampart_result = (expr);                                        \
-        if (!_rampart_result.ok()) return std::move(_rampart_result).error(); \
-        std::move(_rampart_result).value();                                   \
+/// by g++ and clang++). Each use gets its own variable name so that uses can
+/// nest (a lambda with a TRY inside a TRY).
+#define RAMPART_TRY(expr) RAMPART_TRY_NAMED(expr, RAMPART_CONCAT(rampart_try_result_, __COUNTER__))
+#define RAMPART_CONCAT_INNER(a, b) a##b
+#define RAMPART_CONCAT(a, b) RAMPART_CONCAT_INNER(a, b)
+#define RAMPART_TRY_NAMED(expr, name)                          \
+    ({                                                         \
+        auto name = (expr);                                    \
+        if (!name.ok()) return std::move(name).error();        \
+        std::move(name).value();                               \
     })

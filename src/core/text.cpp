@@ -115,6 +115,23 @@ std::string collapse_whitespace(std::string_view text) {
     return out;
 }
 
+int compare_versions(std::string_view a, std::string_view b) {
+    const auto left = split(a, '.');
+    const auto right = split(b, '.');
+    for (size_t i = 0; i < std::max(left.size(), right.size()); ++i) {
+        const auto l = i < left.size() ? parse_int(left[i]) : std::optional<int>(0);
+        const auto r = i < right.size() ? parse_int(right[i]) : std::optional<int>(0);
+        if (l && r) {
+            if (*l != *r) return *l < *r ? -1 : 1;
+            continue;
+        }
+        const auto ls = i < left.size() ? left[i] : std::string_view();
+        const auto rs = i < right.size() ? right[i] : std::string_view();
+        if (ls != rs) return ls < rs ? -1 : 1;
+    }
+    return 0;
+}
+
 std::string sha256_hex(std::string_view bytes) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());

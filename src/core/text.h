@@ -34,6 +34,10 @@ struct LineColumn {
 /// Collapses runs of white space to one space and trims the ends.
 [[nodiscard]] std::string collapse_whitespace(std::string_view text);
 
+/// Compares dotted version numbers numerically ("4.0.10" > "4.0.9");
+/// negative, zero or positive like strcmp.
+[[nodiscard]] int compare_versions(std::string_view a, std::string_view b);
+
 /// Lower-case hexadecimal SHA-256 of the bytes (libsodium).
 [[nodiscard]] std::string sha256_hex(std::string_view bytes);
 

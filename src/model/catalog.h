@@ -56,6 +56,16 @@ struct AsvsIdMapping {
     std::map<std::string, std::string> target_by_id;  ///< values are requirement ids ("V1.1.1")
 };
 
+/// An ASVS release as Rampart holds it: the requirements plus, for releases
+/// whose CWE links are published against another id scheme (5.0), that
+/// scheme's CWE table and its renumbering into the release's ids.
+struct AsvsRelease {
+    std::string version;
+    std::vector<AsvsRequirement> requirements;
+    std::map<std::string, int> scheme_cwes;           ///< "v5.0.be-1.2.4" → 306
+    std::map<std::string, std::string> scheme_ids;    ///< "v5.0.be-1.2.4" → "V6.1.3"
+};
+
 /// One CAPEC attack pattern.
 struct AttackPattern {
     int id = 0;  ///< 66 for CAPEC-66

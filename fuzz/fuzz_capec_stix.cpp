@@ -1,0 +1,3 @@
+#include "catalog_fuzzer.h"
+
+RAMPART_CATALOG_FUZZER(parse_capec_stix, CatalogFormat::CapecStixJson)

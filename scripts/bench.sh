@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the release preset and prints every benchmark's figures beside its
+# baseline (the README's performance table is filled from this output).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --preset release >/dev/null
+cmake --build --preset release --target rampart_bench_catalog
+./build/release/bench/rampart_bench_catalog --runs "${RAMPART_BENCH_RUNS:-5}"

@@ -1,0 +1,1 @@
+catalog import {shared}/catalogs

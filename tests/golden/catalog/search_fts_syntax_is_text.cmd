@@ -1,0 +1,1 @@
+catalog search "AND OR NOT ( * \"" --limit 3

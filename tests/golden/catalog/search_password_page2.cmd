@@ -1,0 +1,1 @@
+catalog search password --kind asvs --page 2 --limit 5

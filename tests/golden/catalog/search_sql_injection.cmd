@@ -1,0 +1,1 @@
+catalog search "sql injection" --limit 10

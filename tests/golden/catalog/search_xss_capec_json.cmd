@@ -1,0 +1,1 @@
+catalog search "cross site scripting" --kind capec --limit 5 --json

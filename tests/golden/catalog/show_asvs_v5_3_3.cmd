@@ -1,0 +1,1 @@
+catalog show V5.3.3

@@ -1,0 +1,1 @@
+catalog show CAPEC-66 --json
