@@ -100,9 +100,8 @@ bool all_digits(std::string_view text) {
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// ASVS numbers a requirement <chapter>.<section>.<item> behind a "V"
-// (ASVS 4.0.3 "Using the ASVS"): V5.3.4. Chapter and section ids share the
-// form, so two or more numbers are accepted.
+// ASVS numbers a requirement <chapter>.<section>.<requirement> behind a "V"
+// (ASVS 4.0.3, "How to Reference ASVS Requirements"): V5.3.4.
 bool is_requirement_id(std::string_view id) {
     if (id.size() < 2 || id.front() != 'V') return false;
     const auto parts = core::split(id.substr(1), '.');
@@ -152,6 +151,7 @@ void parse_cwes(std::string_view cell, std::vector<int>& cwes, std::vector<std::
 // Line ends inside a quoted cell follow the file's convention (the 4.0.3
 // export uses CRLF); the requirement text keeps only the line break itself.
 std::string normalise_line_ends(std::string_view text) {
+    if (text.find('\r') == std::string_view::npos) return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (size_t i = 0; i < text.size(); ++i) {
@@ -289,7 +289,7 @@ core::Result<model::AsvsCatalog> parse_asvs_csv(std::string_view text, std::stri
     }
 
     if (catalog.requirements.empty() && problems.empty()) {
-        problems.add(table.header.line, 0, "the file holds no requirement rows below its header");
+        problems.add(table.header.line, 0, "the file holds no live requirement below its header");
     }
     if (!problems.empty()) {
         const auto count = problems.size();

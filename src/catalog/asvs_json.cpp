@@ -119,9 +119,8 @@ bool all_digits(std::string_view text) {
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// ASVS numbers a requirement <chapter>.<section>.<item> behind a "V"
-// (ASVS 4.0.3 "Using the ASVS"): V5.3.4. Chapter and section ids share the
-// form, so two or more numbers are accepted.
+// ASVS numbers a requirement <chapter>.<section>.<requirement> behind a "V"
+// (ASVS 4.0.3, "How to Reference ASVS Requirements"): V5.3.4.
 bool is_requirement_id(std::string_view id) {
     if (id.size() < 2 || id.front() != 'V') return false;
     const auto parts = core::split(id.substr(1), '.');
@@ -180,7 +179,6 @@ public:
     ElementReader(const boost::json::object& element, std::string pointer, JsonDiagnostics& diagnostics)
         : m_element(element), m_pointer(std::move(pointer)), m_diagnostics(diagnostics) {}
 
-    [[nodiscard]] const std::string& pointer() const { return m_pointer; }
     [[nodiscard]] std::string pointer_to(std::string_view key) const {
         return core::json_pointer_append(m_pointer, key);
     }

@@ -123,6 +123,24 @@ struct ObjectEntry {
     size_t index = 0;  ///< into the drafts or the mitigation texts
 };
 
+// Orders JSON pointers the way the document reads: "/objects/2" before
+// "/objects/10", a member before its descendants.
+bool pointer_less(std::string_view a, std::string_view b) {
+    const auto is_index = [](std::string_view token) {
+        return !token.empty() && std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const auto a_tokens = core::split(a, '/');
+    const auto b_tokens = core::split(b, '/');
+    for (size_t i = 0; i < a_tokens.size() && i < b_tokens.size(); ++i) {
+        const auto x = a_tokens[i];
+        const auto y = b_tokens[i];
+        if (x == y) continue;
+        if (is_index(x) && is_index(y) && x.size() != y.size()) return x.size() < y.size();
+        return x < y;
+    }
+    return a_tokens.size() < b_tokens.size();
+}
+
 void sort_unique(std::vector<int>& values) {
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());
@@ -166,7 +184,15 @@ public:
         model::CapecCatalog catalog;
         catalog.version = settle_version();
         check_duplicate_capec_ids();
-        if (!m_diagnostics.empty()) return std::move(m_diagnostics).to_error(WHAT);
+        if (!m_diagnostics.empty()) {
+            // Problems are found in several passes; people read them in the
+            // order of the document.
+            auto error = std::move(m_diagnostics).to_error(WHAT);
+            std::stable_sort(error.diagnostics.begin(), error.diagnostics.end(), [](const auto& x, const auto& y) {
+                return pointer_less(x.where.pointer, y.where.pointer);
+            });
+            return error;
+        }
 
         catalog.patterns.reserve(m_drafts.size());
         for (auto& draft : m_drafts) catalog.patterns.push_back(std::move(draft.pattern));
@@ -184,7 +210,10 @@ private:
         const auto& object = value.get_object();
         const auto type = m_diagnostics.string_member(object, "type", pointer, true);
         const auto* id_value = object.if_contains("id");
-        const std::string_view id = id_value != nullptr && id_value->is_string() ? id_value->get_string() : "";
+        // Both branches are string_views: a json::string branch would make the
+        // conditional copy the id into a temporary the view outlives.
+        const auto id = id_value != nullptr && id_value->is_string() ? std::string_view(id_value->get_string())
+                                                                     : std::string_view();
         if (id_value != nullptr && !id_value->is_string()) {
             m_diagnostics.add(core::json_pointer_append(pointer, "id"),
                               fmt::format("expected a string, found {}", json_kind_name(*id_value)));

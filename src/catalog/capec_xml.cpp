@@ -133,6 +133,10 @@ public:
     }
     [[nodiscard]] bool empty() const { return m_diagnostics.empty(); }
     [[nodiscard]] core::Error to_error() && {
+        // Problems are found in several passes; people read them top down.
+        std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(), [](const auto& a, const auto& b) {
+            return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+        });
         return core::Error{core::ErrorCode::InvalidData,
                            fmt::format("{}: {} problem(s) in {}", m_file, m_diagnostics.size(), WHAT),
                            std::move(m_diagnostics)};

@@ -114,15 +114,16 @@ private:
         }
         const int line = table.header.line;
         if (found == 0) {
+            // Name the file's first columns so the user sees what it is.
             std::string header;
-            for (const auto& cell : table.header.cells) {
-                if (!header.empty()) header += ',';
-                header += cell;
-                if (header.size() > 80) break;
+            for (size_t i = 0; i < table.header.cells.size() && i < 4; ++i) {
+                if (i > 0) header += ',';
+                header += core::trim(table.header.cells[i]);
             }
+            if (table.header.cells.size() > 4) header += ",…";
             add(line, 1,
-                fmt::format("not MITRE's CWE CSV export: the header \"{}\" has none of the columns {}",
-                            header.substr(0, 80), joined_column_names()));
+                fmt::format("not MITRE's CWE CSV export: the header \"{}\" has none of the columns {}", header,
+                            joined_column_names()));
             return false;
         }
         for (const auto name : missing) {

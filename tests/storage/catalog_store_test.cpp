@@ -195,7 +195,7 @@ TEST_P(CatalogStoreConformance, SearchRanksTitlesFirstFiltersAndPages) {
     EXPECT_EQ(second_page->hits.size(), 1u);
     EXPECT_EQ(second_page->total, 3);
 
-    const auto prefix = store().search({"parameteri", model::CatalogKind::Asvs, std::string("4.0.3"), 10, 0});
+    const auto prefix = store().search({"parame", model::CatalogKind::Asvs, std::string("4.0.3"), 10, 0});
     ASSERT_TRUE(prefix.ok());
     ASSERT_EQ(prefix->hits.size(), 1u);
     EXPECT_EQ(prefix->hits[0].ref, "V5.3.4");
