@@ -5,6 +5,7 @@
 //
 //   rampart_bench_catalog [--runs N] [--catalogs DIR]
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <sodium.h>
 #include <sys/resource.h>
 
@@ -56,6 +57,7 @@ double import_once(const std::vector<std::string>& paths, const fs::path& db_pat
 
 int main(int argc, char** argv) {
     if (sodium_init() < 0) return 1;
+    spdlog::set_level(spdlog::level::warn);
     int runs = 5;
     fs::path catalogs = fs::path(RAMPART_SHARED_DIR) / "catalogs";
     for (int i = 1; i + 1 < argc; i += 2) {

@@ -232,7 +232,11 @@ core::Result<model::AsvsIdMapping> parse_asvs_id_mapping(std::string_view text, 
                 continue;
             }
             // yaml-cpp keeps duplicate keys (YAML 1.2 §3.2.1.1 forbids them).
-            if (!mapping.target_by_id.emplace(key_text, "V" + std::string(target->number)).second) {
+            // Appending (rather than "V" + std::string) sidesteps a GCC 12
+            // -Wrestrict false positive at -O3.
+            std::string requirement_id("V");
+            requirement_id.append(target->number);
+            if (!mapping.target_by_id.emplace(key_text, std::move(requirement_id)).second) {
                 add(key.Mark(), fmt::format("duplicate id '{}'", key_text));
             }
         }
