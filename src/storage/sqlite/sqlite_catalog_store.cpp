@@ -339,7 +339,7 @@ core::Result<void> SqliteCatalogStore::store_asvs(const model::AsvsRelease& rele
         "section_name, description, level1, level2, level3, nist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     auto cwe = RAMPART_TRY(m_db.prepare("INSERT OR IGNORE INTO asvs_requirement_cwes VALUES (?, ?, ?)"));
     auto search = RAMPART_TRY(m_db.prepare(
-        "INSERT INTO catalog_search (catalog_id, kind, version, ref, title, body) VALUES (?, 'asvs', ?, ?, ?, ?)"));
+        "INSERT INTO catalog_search (catalog_id, kind, version, label, ref, title, body) VALUES (?, 'asvs', ?, ?, ?, ?, ?)"));
     int ordinal = 0;
     for (const auto& r : release.requirements) {
         RAMPART_TRY(requirement.bind(1, id)
@@ -358,9 +358,10 @@ core::Result<void> SqliteCatalogStore::store_asvs(const model::AsvsRelease& rele
         for (const int cwe_id : r.cwes) RAMPART_TRY(cwe.bind(1, id).bind(2, r.id).bind(3, cwe_id).run());
         RAMPART_TRY(search.bind(1, id)
                         .bind(2, release.version)
-                        .bind(3, r.id)
-                        .bind(4, r.description)
-                        .bind(5, r.chapter_name + " " + r.section_name)
+                        .bind(3, r.description)
+                        .bind(4, r.id)
+                        .bind(5, r.section_name)
+                        .bind(6, r.description + "\n" + r.chapter_name)
                         .run());
     }
     auto scheme_cwe = RAMPART_TRY(m_db.prepare("INSERT INTO asvs_scheme_cwes VALUES (?, ?, ?)"));
@@ -381,7 +382,7 @@ core::Result<void> SqliteCatalogStore::store_capec(const model::CapecCatalog& ca
     auto cwe = RAMPART_TRY(m_db.prepare("INSERT OR IGNORE INTO capec_pattern_cwes VALUES (?, ?, ?, ?)"));
     auto link = RAMPART_TRY(m_db.prepare("INSERT OR IGNORE INTO capec_pattern_links VALUES (?, ?, ?, ?, ?)"));
     auto search = RAMPART_TRY(m_db.prepare(
-        "INSERT INTO catalog_search (catalog_id, kind, version, ref, title, body) VALUES (?, 'capec', ?, ?, ?, ?)"));
+        "INSERT INTO catalog_search (catalog_id, kind, version, label, ref, title, body) VALUES (?, 'capec', ?, ?, ?, ?, ?)"));
     for (const auto& p : catalog.patterns) {
         RAMPART_TRY(pattern.bind(1, id)
                         .bind(2, p.id)
@@ -407,9 +408,10 @@ core::Result<void> SqliteCatalogStore::store_capec(const model::CapecCatalog& ca
         for (const auto& prerequisite : p.prerequisites) body += "\n" + prerequisite;
         RAMPART_TRY(search.bind(1, id)
                         .bind(2, catalog.version)
-                        .bind(3, fmt::format("CAPEC-{}", p.id))
-                        .bind(4, p.name)
-                        .bind(5, body)
+                        .bind(3, p.name)
+                        .bind(4, fmt::format("CAPEC-{}", p.id))
+                        .bind(5, p.name)
+                        .bind(6, body)
                         .run());
     }
     return {};
@@ -421,7 +423,7 @@ core::Result<void> SqliteCatalogStore::store_cwe(const model::CweCatalog& catalo
     auto relation = RAMPART_TRY(m_db.prepare("INSERT INTO cwe_relations VALUES (?, ?, ?, ?, ?, ?, ?)"));
     auto pattern = RAMPART_TRY(m_db.prepare("INSERT OR IGNORE INTO cwe_attack_patterns VALUES (?, ?, ?, ?)"));
     auto search = RAMPART_TRY(m_db.prepare(
-        "INSERT INTO catalog_search (catalog_id, kind, version, ref, title, body) VALUES (?, 'cwe', ?, ?, ?, ?)"));
+        "INSERT INTO catalog_search (catalog_id, kind, version, label, ref, title, body) VALUES (?, 'cwe', ?, ?, ?, ?, ?)"));
     for (const auto& w : catalog.weaknesses) {
         RAMPART_TRY(weakness.bind(1, id)
                         .bind(2, w.id)
@@ -447,9 +449,10 @@ core::Result<void> SqliteCatalogStore::store_cwe(const model::CweCatalog& catalo
         }
         RAMPART_TRY(search.bind(1, id)
                         .bind(2, catalog.version)
-                        .bind(3, fmt::format("CWE-{}", w.id))
-                        .bind(4, w.name)
-                        .bind(5, w.description)
+                        .bind(3, w.name)
+                        .bind(4, fmt::format("CWE-{}", w.id))
+                        .bind(5, w.name)
+                        .bind(6, w.description)
                         .run());
     }
     return {};
@@ -459,15 +462,16 @@ core::Result<SearchPage> SqliteCatalogStore::search(const SearchQuery& query) {
     SearchPage page;
     const auto match = fts_query(query.text);
     if (match.empty()) return page;
-    // Column weights for bm25(): the reference and the title count far more
-    // than the body text (catalog_id, kind and version are unindexed).
+    // Column weights for bm25(): the reference and the title (names) count
+    // far more than the body text (catalog_id, kind, version and label are
+    // unindexed).
     const std::string where =
         "catalog_search MATCH ?1 AND (?2 IS NULL OR kind = ?2) AND (kind <> 'asvs' OR ?3 IS NULL OR version = ?3)";
     auto count = RAMPART_TRY(m_db.prepare("SELECT COUNT(*) FROM catalog_search WHERE " + where));
     count.bind(1, match);
     auto rows = RAMPART_TRY(m_db.prepare(
-        "SELECT kind, version, ref, title, snippet(catalog_search, 5, '[', ']', '…', 16), "
-        "bm25(catalog_search, 0, 0, 0, 20.0, 8.0, 1.0) AS score FROM catalog_search WHERE " +
+        "SELECT kind, version, ref, label, snippet(catalog_search, -1, '[', ']', '…', 16), "
+        "bm25(catalog_search, 0, 0, 0, 0, 20.0, 8.0, 1.0) AS score FROM catalog_search WHERE " +
         where + " ORDER BY score, kind, ref LIMIT ?4 OFFSET ?5"));
     rows.bind(1, match);
     for (auto* statement : {&count, &rows}) {

@@ -130,11 +130,14 @@ CREATE TABLE cwe_attack_patterns (
     FOREIGN KEY (catalog_id, cwe_id) REFERENCES cwe_weaknesses (catalog_id, cwe_id) ON DELETE CASCADE
 );
 
--- Full-text index over every catalog entry (SQLite FTS5, BM25 ranking).
+-- Full-text index over every catalog entry (SQLite FTS5, BM25 ranking). The
+-- title column holds names (CAPEC and CWE names, ASVS section names), the
+-- body the descriptions, so that a name match outranks a passing mention.
 CREATE VIRTUAL TABLE catalog_search USING fts5 (
     catalog_id UNINDEXED,
     kind UNINDEXED,
     version UNINDEXED,
+    label UNINDEXED, -- what a hit shows: the entry's name, or an ASVS requirement's text
     ref,
     title,
     body,
