@@ -10,7 +10,7 @@
 #include "catalog/parse.h"
 
 #define RAMPART_CATALOG_FUZZER(parser, format)                                                   \
-    extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {                   \
+    extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {                    \
         const std::string_view text(reinterpret_cast<const char*>(data), size);                  \
         (void)rampart::catalog::parser(text, "fuzz");                                            \
         (void)rampart::catalog::parse_catalog(text, {"fuzz-1.0", rampart::catalog::format, {}}); \

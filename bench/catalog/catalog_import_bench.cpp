@@ -5,8 +5,8 @@
 //
 //   rampart_bench_catalog [--runs N] [--catalogs DIR]
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
 #include <algorithm>

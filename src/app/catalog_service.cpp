@@ -97,9 +97,9 @@ void merge_entries(std::vector<Entry>& held, const std::vector<Entry>& incoming,
         }
         if (agrees(held[found->second], entry)) continue;
         if (!replace) {
-            conflicts.push_back({{file, 0, 0, {}},
-                                 fmt::format("{} differs from the one held in {}; pass --replace to overwrite it", key,
-                                             what)});
+            conflicts.push_back(
+                {{file, 0, 0, {}},
+                 fmt::format("{} differs from the one held in {}; pass --replace to overwrite it", key, what)});
             continue;
         }
         held[found->second] = entry;
@@ -118,7 +118,8 @@ void merge_map(std::map<std::string, Value>& held, const std::map<std::string, V
         } else if (position->second != value) {
             if (!replace) {
                 conflicts.push_back(
-                    {{file, 0, 0, {}}, fmt::format("{} maps differently in {}; pass --replace to overwrite it", key, what)});
+                    {{file, 0, 0, {}},
+                     fmt::format("{} maps differently in {}; pass --replace to overwrite it", key, what)});
                 continue;
             }
             position->second = value;
@@ -357,10 +358,10 @@ core::Result<ImportReport> CatalogService::import_paths(const std::vector<std::s
             if (unknown.empty()) continue;
             std::string list;
             for (const int id : unknown) list += fmt::format("{}CWE-{}", list.empty() ? "" : ", ", id);
-            report.notes.push_back(fmt::format("{} {} names {} CWE id(s) that cwe {} does not describe as a weakness "
-                                               "(categories or retired ids): {}",
-                                               model::to_string(key.first), key.second, unknown.size(), cwe_version,
-                                               list));
+            report.notes.push_back(
+                fmt::format("{} {} names {} CWE id(s) that cwe {} does not describe as a weakness "
+                            "(categories or retired ids): {}",
+                            model::to_string(key.first), key.second, unknown.size(), cwe_version, list));
         }
     }
     return report;
@@ -380,9 +381,10 @@ core::Result<engine::CatalogGraph> CatalogService::load_graph(const CatalogSelec
             for (const auto& record : records) {
                 if (record.kind == kind) held += (held.empty() ? "" : ", ") + record.version;
             }
-            return core::Error::make(core::ErrorCode::NotFound,
-                                     fmt::format("{} {} is not held (held: {}); import it with `rampart catalog import`",
-                                                 model::to_string(kind), *wanted, held.empty() ? "none" : held));
+            return core::Error::make(
+                core::ErrorCode::NotFound,
+                fmt::format("{} {} is not held (held: {}); import it with `rampart catalog import`",
+                            model::to_string(kind), *wanted, held.empty() ? "none" : held));
         }
         if (!preferred.empty()) {
             for (const auto& record : records) {

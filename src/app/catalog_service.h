@@ -14,7 +14,7 @@ namespace rampart::app {
 struct ImportOptions {
     /// Entries that differ from what a held version says are refused unless set.
     bool replace = false;
-    std::optional<std::string> version;          ///< --catalog-version
+    std::optional<std::string> version;            ///< --catalog-version
     std::optional<catalog::CatalogFormat> format;  ///< --format
 };
 

@@ -1,7 +1,7 @@
 #include "main/catalog_commands.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include <iostream>
 
@@ -32,7 +32,8 @@ json::array levels_json(const model::AsvsRequirement& requirement) {
 
 std::string pattern_label(const engine::CatalogGraph& graph, int id) {
     const auto* pattern = graph.pattern(id);
-    return pattern ? fmt::format("CAPEC-{} {}", id, pattern->name) : fmt::format("CAPEC-{} (not in capec {})", id, graph.capec().version);
+    return pattern ? fmt::format("CAPEC-{} {}", id, pattern->name)
+                   : fmt::format("CAPEC-{} (not in capec {})", id, graph.capec().version);
 }
 
 std::string weakness_label(const engine::CatalogGraph& graph, int id) {
@@ -144,7 +145,8 @@ int show_pattern(const engine::CatalogGraph& graph, const app::CatalogRef& ref, 
         const auto requirements = graph.requirements_for_cwe(cwe);
         if (requirements.empty()) out << "      (no requirement carries this CWE)\n";
         for (const auto* requirement : requirements) {
-            out << fmt::format("      {} [{}] {}\n", requirement->id, levels_text(*requirement), requirement->description);
+            out << fmt::format("      {} [{}] {}\n", requirement->id, levels_text(*requirement),
+                               requirement->description);
         }
     }
     return 0;
@@ -212,21 +214,23 @@ int show_requirement(const engine::CatalogGraph& graph, const app::CatalogRef& r
         for (const int cwe : cwes) {
             auto item = weakness_ref_json(graph, cwe);
             json::array patterns;
-            for (const auto* pattern : graph.patterns_for_cwe(cwe)) patterns.push_back(pattern_ref_json(graph, pattern->id));
+            for (const auto* pattern : graph.patterns_for_cwe(cwe))
+                patterns.push_back(pattern_ref_json(graph, pattern->id));
             item["attackPatterns"] = std::move(patterns);
             weaknesses.push_back(std::move(item));
         }
-        write_pretty_json(std::cout, json::object{{"kind", "asvs"},
-                                                  {"id", requirement->id},
-                                                  {"catalogs", versions_json(graph)},
-                                                  {"chapter", json::object{{"id", requirement->chapter_id},
-                                                                           {"name", requirement->chapter_name}}},
-                                                  {"section", json::object{{"id", requirement->section_id},
-                                                                           {"name", requirement->section_name}}},
-                                                  {"description", requirement->description},
-                                                  {"levels", levels_json(*requirement)},
-                                                  {"nist", requirement->nist},
-                                                  {"weaknesses", weaknesses}});
+        write_pretty_json(
+            std::cout,
+            json::object{
+                {"kind", "asvs"},
+                {"id", requirement->id},
+                {"catalogs", versions_json(graph)},
+                {"chapter", json::object{{"id", requirement->chapter_id}, {"name", requirement->chapter_name}}},
+                {"section", json::object{{"id", requirement->section_id}, {"name", requirement->section_name}}},
+                {"description", requirement->description},
+                {"levels", levels_json(*requirement)},
+                {"nist", requirement->nist},
+                {"weaknesses", weaknesses}});
         return 0;
     }
     auto& out = std::cout;
@@ -308,10 +312,11 @@ int catalog_import(app::CatalogService& service, const CatalogImportArgs& args, 
         if (file.added > 0) detail += fmt::format(", {} new", file.added);
         if (file.changed > 0) detail += fmt::format(", {} replaced", file.changed);
         if (file.skipped > 0) detail += fmt::format(", {} deleted rows skipped", file.skipped);
-        std::cout << fmt::format("{:<9} {} {} ← {} ({}; {})\n", app::to_string(file.action), model::to_string(file.kind),
-                                 file.version, file.file, file.format, detail);
+        std::cout << fmt::format("{:<9} {} {} ← {} ({}; {})\n", app::to_string(file.action),
+                                 model::to_string(file.kind), file.version, file.file, file.format, detail);
     }
-    for (const auto& skipped : report->skipped_files) std::cout << fmt::format("skipped   {} (not a catalog file)\n", skipped);
+    for (const auto& skipped : report->skipped_files)
+        std::cout << fmt::format("skipped   {} (not a catalog file)\n", skipped);
     for (const auto& note : report->notes) std::cout << "note: " << note << "\n";
     return 0;
 }
@@ -383,9 +388,10 @@ int catalog_search(app::CatalogService& service, const CatalogSearchArgs& args, 
         } else if (*args.kind == "cwe") {
             query.kind = model::CatalogKind::Cwe;
         } else {
-            return report_error(core::Error::make(core::ErrorCode::InvalidArgument,
-                                                  fmt::format("unknown kind '{}'; expected asvs, capec or cwe", *args.kind)),
-                                as_json);
+            return report_error(
+                core::Error::make(core::ErrorCode::InvalidArgument,
+                                  fmt::format("unknown kind '{}'; expected asvs, capec or cwe", *args.kind)),
+                as_json);
         }
     }
     if (args.page < 1) {

@@ -1,9 +1,9 @@
 // The `rampart` binary: the composition root. It parses the command line,
 // builds the concrete objects (the SQLite backend, the services) and hands
 // them to the command handlers.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <sodium.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -54,8 +54,9 @@ int main(int argc, char** argv) {
         std::cerr << "rampart: error: libsodium could not be initialised\n";
         return 1;
     }
-    CLI::App app{"Rampart: secure-by-design platform. Threat models become OWASP ASVS requirements (CAPEC → CWE → "
-                 "ASVS), tracked and verified against scanner findings."};
+    CLI::App app{
+        "Rampart: secure-by-design platform. Threat models become OWASP ASVS requirements (CAPEC → CWE → "
+        "ASVS), tracked and verified against scanner findings."};
     app.set_version_flag("--version", "rampart 0.1.0");
     app.require_subcommand(1);
     GlobalFlags flags;
@@ -83,66 +84,66 @@ int main(int argc, char** argv) {
     import->callback([&] {
         throw CLI::RuntimeError(with_catalogs(flags, [&](app::CatalogService& service, const core::Config& config) {
             auto args = import_args;
-            if (args.paths.empty()) {
-                if (config.catalog_dir.value.empty()) {
-                    return cli::report_error(
-                        core::Error::make(core::ErrorCode::InvalidArgument,
-                                          "no path given and no catalog folder set (--catalog-dir or "
-                                          "RAMPART_CATALOG_DIR)"),
-                        flags.json);
-                }
-                args.paths.push_back(config.catalog_dir.value);
-            }
-            return cli::catalog_import(service, args, flags.json);
-        }));
-    });
-
-    auto* list = catalog->add_subcommand("list", "Every catalog version held, with counts");
-    list->add_flag("--json", flags.json, "Print as JSON");
-    list->callback([&] {
-        throw CLI::RuntimeError(with_catalogs(
-            flags, [&](app::CatalogService& service, const core::Config&) { return cli::catalog_list(service, flags.json); }));
-    });
-
-    cli::CatalogShowArgs show_args;
-    auto* show = catalog->add_subcommand(
-        "show", "One entry and its links: CAPEC-66 → CWEs → ASVS requirements, CWE-89, V5.3.4 → CWEs → CAPEC");
-    show->add_option("id", show_args.id, "CAPEC-<n>, CWE-<n> or an ASVS id such as V5.3.4")->required();
-    show->add_option("--asvs", show_args.selection.asvs, "ASVS version to link to (default 4.0.3)");
-    show->add_option("--capec", show_args.selection.capec, "CAPEC version (default: the newest held)");
-    show->add_option("--cwe", show_args.selection.cwe, "CWE version (default: the newest held)");
-    show->add_flag("--json", flags.json, "Print as JSON");
-    show->callback([&] {
-        throw CLI::RuntimeError(with_catalogs(flags, [&](app::CatalogService& service, const core::Config&) {
-            return cli::catalog_show(service, show_args, flags.json);
-        }));
-    });
-
-    cli::CatalogSearchArgs search_args;
-    auto* search = catalog->add_subcommand("search", "Full-text search over all catalogs, best matches first");
-    search->add_option("text", search_args.text, "Words to find; the last one also matches as a prefix")->required();
-    search->add_option("--kind", search_args.kind, "Only this catalog: asvs, capec or cwe");
-    search->add_option("--asvs", search_args.selection.asvs, "ASVS version to search (default 4.0.3)");
-    search->add_option("--limit", search_args.limit, "Matches per page (1-500, default 20)");
-    search->add_option("--page", search_args.page, "Page number, from 1");
-    search->add_flag("--json", flags.json, "Print as JSON (with pagination metadata)");
-    search->callback([&] {
-        throw CLI::RuntimeError(with_catalogs(flags, [&](app::CatalogService& service, const core::Config&) {
-            return cli::catalog_search(service, search_args, flags.json);
-        }));
-    });
-
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::RuntimeError& done) {
-        // Commands report their exit code through CLI11's RuntimeError so
-        // that they run after every option of the line has been parsed.
-        return done.get_exit_code();
-    } catch (const CLI::ParseError& error) {
-        const int code = app.exit(error);
-        // CLI11 answers 0 for --help and --version; usage errors exit 2, as
-        // the error table says for InvalidArgument.
-        return code == 0 ? 0 : rampart::core::info(rampart::core::ErrorCode::InvalidArgument).exit_code;
+    if (args.paths.empty()) {
+        if (config.catalog_dir.value.empty()) {
+            return cli::report_error(core::Error::make(core::ErrorCode::InvalidArgument,
+                                                       "no path given and no catalog folder set (--catalog-dir or "
+                                                       "RAMPART_CATALOG_DIR)"),
+                                     flags.json);
+        }
+        args.paths.push_back(config.catalog_dir.value);
     }
-    return 0;
+    return cli::catalog_import(service, args, flags.json);
+}));
+});
+
+auto* list = catalog->add_subcommand("list", "Every catalog version held, with counts");
+list->add_flag("--json", flags.json, "Print as JSON");
+list->callback([&] {
+    throw CLI::RuntimeError(with_catalogs(flags, [&](app::CatalogService& service, const core::Config&) {
+        return cli::catalog_list(service, flags.json);
+    }));
+});
+
+cli::CatalogShowArgs show_args;
+auto* show = catalog->add_subcommand(
+    "show", "One entry and its links: CAPEC-66 → CWEs → ASVS requirements, CWE-89, V5.3.4 → CWEs → CAPEC");
+show->add_option("id", show_args.id, "CAPEC-<n>, CWE-<n> or an ASVS id such as V5.3.4")->required();
+show->add_option("--asvs", show_args.selection.asvs, "ASVS version to link to (default 4.0.3)");
+show->add_option("--capec", show_args.selection.capec, "CAPEC version (default: the newest held)");
+show->add_option("--cwe", show_args.selection.cwe, "CWE version (default: the newest held)");
+show->add_flag("--json", flags.json, "Print as JSON");
+show->callback([&] {
+    throw CLI::RuntimeError(with_catalogs(flags, [&](app::CatalogService& service, const core::Config&) {
+        return cli::catalog_show(service, show_args, flags.json);
+    }));
+});
+
+cli::CatalogSearchArgs search_args;
+auto* search = catalog->add_subcommand("search", "Full-text search over all catalogs, best matches first");
+search->add_option("text", search_args.text, "Words to find; the last one also matches as a prefix")->required();
+search->add_option("--kind", search_args.kind, "Only this catalog: asvs, capec or cwe");
+search->add_option("--asvs", search_args.selection.asvs, "ASVS version to search (default 4.0.3)");
+search->add_option("--limit", search_args.limit, "Matches per page (1-500, default 20)");
+search->add_option("--page", search_args.page, "Page number, from 1");
+search->add_flag("--json", flags.json, "Print as JSON (with pagination metadata)");
+search->callback([&] {
+    throw CLI::RuntimeError(with_catalogs(flags, [&](app::CatalogService& service, const core::Config&) {
+        return cli::catalog_search(service, search_args, flags.json);
+    }));
+});
+
+try {
+    app.parse(argc, argv);
+} catch (const CLI::RuntimeError& done) {
+    // Commands report their exit code through CLI11's RuntimeError so
+    // that they run after every option of the line has been parsed.
+    return done.get_exit_code();
+} catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    // CLI11 answers 0 for --help and --version; usage errors exit 2, as
+    // the error table says for InvalidArgument.
+    return code == 0 ? 0 : rampart::core::info(rampart::core::ErrorCode::InvalidArgument).exit_code;
+}
+return 0;
 }

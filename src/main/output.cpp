@@ -55,8 +55,8 @@ int report_error(const core::Error& error, bool json) {
             diagnostics.push_back(std::move(item));
         }
         write_pretty_json(std::cout, boost::json::object{{"error", boost::json::object{{"code", row.graphql_code},
-                                                                                      {"message", error.message},
-                                                                                      {"diagnostics", diagnostics}}}});
+                                                                                       {"message", error.message},
+                                                                                       {"diagnostics", diagnostics}}}});
     }
     // A broken file can hold thousands of problems; people get the first
     // ones and the count, --json gets every one.

@@ -62,8 +62,8 @@ struct AsvsIdMapping {
 struct AsvsRelease {
     std::string version;
     std::vector<AsvsRequirement> requirements;
-    std::map<std::string, int> scheme_cwes;           ///< "v5.0.be-1.2.4" → 306
-    std::map<std::string, std::string> scheme_ids;    ///< "v5.0.be-1.2.4" → "V6.1.3"
+    std::map<std::string, int> scheme_cwes;         ///< "v5.0.be-1.2.4" → 306
+    std::map<std::string, std::string> scheme_ids;  ///< "v5.0.be-1.2.4" → "V6.1.3"
 };
 
 /// One CAPEC attack pattern.

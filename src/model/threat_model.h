@@ -57,7 +57,7 @@ struct ThreatModel {
     std::vector<std::string> team;    ///< user emails
     std::vector<std::string> assets;  ///< asset names
     std::string asvs_version = "4.0.3";
-    int asvs_level = 1;                ///< 1, 2 or 3
+    int asvs_level = 1;                 ///< 1, 2 or 3
     bool follow_cwe_hierarchy = false;  ///< also one level of CWE parents/children, ranked below direct matches
     std::vector<ThreatModelItem> items;
 

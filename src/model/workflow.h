@@ -18,7 +18,7 @@ enum class RequirementAction { Start, NotApply, Finish, Restart };
 /// Roles within a company.
 enum class Role { Admin, SecurityAnalyst, Developer, Viewer };
 
-[[nodiscard]] std::string_view to_string(ProjectStatus status);     ///< "PLANNED"
+[[nodiscard]] std::string_view to_string(ProjectStatus status);      ///< "PLANNED"
 [[nodiscard]] std::string_view to_string(RequirementStatus status);  ///< "NOT_STARTED"
 [[nodiscard]] std::string_view to_string(RequirementAction action);  ///< "start", "not_apply", …
 [[nodiscard]] std::string_view to_string(Role role);                 ///< "admin", "security_analyst", …

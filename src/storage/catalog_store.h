@@ -23,12 +23,12 @@ struct CatalogFileRecord {
 
 /// Figures about one catalog version, for listings.
 struct CatalogCounts {
-    int entries = 0;       ///< requirements, attack patterns or weaknesses
-    int active = 0;        ///< not Deprecated/Obsolete (CAPEC); all others count
-    int level1 = 0;        ///< ASVS requirements at level 1
-    int with_cwe = 0;      ///< entries with at least one CWE link
-    int cwe_links = 0;     ///< entry → CWE pairs
-    int child_of = 0;      ///< CWE ChildOf relations in the research view (1000)
+    int entries = 0;    ///< requirements, attack patterns or weaknesses
+    int active = 0;     ///< not Deprecated/Obsolete (CAPEC); all others count
+    int level1 = 0;     ///< ASVS requirements at level 1
+    int with_cwe = 0;   ///< entries with at least one CWE link
+    int cwe_links = 0;  ///< entry → CWE pairs
+    int child_of = 0;   ///< CWE ChildOf relations in the research view (1000)
 };
 
 struct CatalogRecord {
@@ -54,7 +54,7 @@ struct SearchQuery {
 struct SearchHit {
     model::CatalogKind kind = model::CatalogKind::Asvs;
     std::string version;
-    std::string ref;      ///< "CAPEC-66", "CWE-89", "V5.3.4"
+    std::string ref;  ///< "CAPEC-66", "CWE-89", "V5.3.4"
     std::string title;
     std::string snippet;  ///< the best matching passage, matches in [brackets]
     double score = 0;     ///< BM25, higher is better
@@ -85,11 +85,11 @@ public:
     /// Replaces the whole content of a version (creating it when new) and
     /// records the files it came from.
     [[nodiscard]] virtual core::Result<void> store_asvs(const model::AsvsRelease& release,
-                                                       const std::vector<CatalogFileRecord>& new_files) = 0;
-    [[nodiscard]] virtual core::Result<void> store_capec(const model::CapecCatalog& catalog,
                                                         const std::vector<CatalogFileRecord>& new_files) = 0;
+    [[nodiscard]] virtual core::Result<void> store_capec(const model::CapecCatalog& catalog,
+                                                         const std::vector<CatalogFileRecord>& new_files) = 0;
     [[nodiscard]] virtual core::Result<void> store_cwe(const model::CweCatalog& catalog,
-                                                      const std::vector<CatalogFileRecord>& new_files) = 0;
+                                                       const std::vector<CatalogFileRecord>& new_files) = 0;
 
     [[nodiscard]] virtual core::Result<SearchPage> search(const SearchQuery& query) = 0;
 };

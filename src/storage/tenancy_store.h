@@ -36,13 +36,14 @@ public:
     [[nodiscard]] virtual core::Result<std::optional<model::User>> find_user(const std::string& email) = 0;
     [[nodiscard]] virtual core::Result<std::optional<model::User>> find_user_by_id(int64_t id) = 0;
     [[nodiscard]] virtual core::Result<model::User> create_user(const std::string& email, const std::string& name,
-                                                               const std::string& password_hash) = 0;
+                                                                const std::string& password_hash) = 0;
     /// The user's role in the company, if a member.
     [[nodiscard]] virtual core::Result<std::optional<model::Role>> role_of(int64_t company_id, int64_t user_id) = 0;
     /// Adds the membership or changes its role.
     [[nodiscard]] virtual core::Result<void> set_role(int64_t company_id, int64_t user_id, model::Role role) = 0;
     /// The members of a company with their roles.
-    [[nodiscard]] virtual core::Result<std::vector<std::pair<model::User, model::Role>>> members(int64_t company_id) = 0;
+    [[nodiscard]] virtual core::Result<std::vector<std::pair<model::User, model::Role>>> members(
+        int64_t company_id) = 0;
 
     [[nodiscard]] virtual core::Result<model::ApiKey> create_api_key(const model::ApiKey& key) = 0;
     /// Looks a key up by its prefix, across companies (authentication does
@@ -51,7 +52,7 @@ public:
     [[nodiscard]] virtual core::Result<std::vector<model::ApiKey>> list_api_keys(int64_t company_id) = 0;
     /// False when the company holds no such key (or it was revoked already).
     [[nodiscard]] virtual core::Result<bool> revoke_api_key(int64_t company_id, const std::string& prefix,
-                                                           const std::string& at) = 0;
+                                                            const std::string& at) = 0;
     [[nodiscard]] virtual core::Result<void> touch_api_key(int64_t key_id, const std::string& at) = 0;
 };
 

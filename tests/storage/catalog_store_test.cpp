@@ -28,22 +28,37 @@ Backend make_sqlite() {
     auto store = std::make_shared<sqlite::SqliteCatalogStore>(*shared_db);
     Backend backend;
     backend.store = store.get();
-    backend.keep_alive = std::make_shared<std::pair<std::shared_ptr<sqlite::Database>,
-                                                    std::shared_ptr<sqlite::SqliteCatalogStore>>>(shared_db, store);
+    backend.keep_alive =
+        std::make_shared<std::pair<std::shared_ptr<sqlite::Database>, std::shared_ptr<sqlite::SqliteCatalogStore>>>(
+            shared_db, store);
     return backend;
 }
 
 model::AsvsRelease small_release() {
     model::AsvsRelease release;
     release.version = "4.0.3";
-    model::AsvsRequirement sql{"V5.3.4", "V5", "Validation", "V5.3", "Output Encoding",
+    model::AsvsRequirement sql{"V5.3.4",
+                               "V5",
+                               "Validation",
+                               "V5.3",
+                               "Output Encoding",
                                "Verify that data selection or database queries use parameterized queries.",
-                               {true, true, true}, {89}, ""};
-    model::AsvsRequirement xss{"V5.3.3", "V5", "Validation", "V5.3", "Output Encoding",
-                               "Verify that context-aware output escaping protects against reflected cross-site scripting.",
-                               {true, true, true}, {79}, ""};
-    model::AsvsRequirement l2{"V1.1.2", "V1", "Architecture", "V1.1", "SDLC", "Verify the use of threat modeling.",
-                              {false, true, true}, {1053}, "5.1.1"};
+                               {true, true, true},
+                               {89},
+                               ""};
+    model::AsvsRequirement xss{
+        "V5.3.3",
+        "V5",
+        "Validation",
+        "V5.3",
+        "Output Encoding",
+        "Verify that context-aware output escaping protects against reflected cross-site scripting.",
+        {true, true, true},
+        {79},
+        ""};
+    model::AsvsRequirement l2{
+        "V1.1.2", "V1",   "Architecture", "V1.1", "SDLC", "Verify the use of threat modeling.", {false, true, true},
+        {1053},   "5.1.1"};
     release.requirements = {sql, xss, l2};
     return release;
 }
@@ -85,9 +100,20 @@ model::CweCatalog small_cwe() {
     model::CweCatalog cwe;
     cwe.version = "4.14";
     cwe.weaknesses = {
-        {89, "SQL Injection", "Base", "Stable", "The product constructs SQL commands.", {{"ChildOf", 943, 1000, "Primary"}}, {66, 7}},
-        {943, "Improper Neutralization of Special Elements in Data Query Logic", "Class", "Incomplete", "Query logic.",
-         {{"ChildOf", 74, 1000, "Primary"}, {"ChildOf", 1019, 699, "Primary"}}, {}},
+        {89,
+         "SQL Injection",
+         "Base",
+         "Stable",
+         "The product constructs SQL commands.",
+         {{"ChildOf", 943, 1000, "Primary"}},
+         {66, 7}},
+        {943,
+         "Improper Neutralization of Special Elements in Data Query Logic",
+         "Class",
+         "Incomplete",
+         "Query logic.",
+         {{"ChildOf", 74, 1000, "Primary"}, {"ChildOf", 1019, 699, "Primary"}},
+         {}},
     };
     return cwe;
 }

@@ -10,14 +10,14 @@ namespace rampart::storage::sqlite {
 
 core::Error sqlite_error(sqlite3* db, std::string_view doing) {
     const int code = db ? sqlite3_errcode(db) : SQLITE_ERROR;
-    const auto error_code = (code == SQLITE_BUSY || code == SQLITE_LOCKED) ? core::ErrorCode::Unavailable
-                            : (code == SQLITE_CONSTRAINT)                   ? core::ErrorCode::Conflict
-                            : (code == SQLITE_CANTOPEN || code == SQLITE_IOERR || code == SQLITE_FULL ||
-                               code == SQLITE_READONLY)
-                                ? core::ErrorCode::Io
-                                : core::ErrorCode::Internal;
-    return core::Error::make(error_code, fmt::format("database error while {}: {}", doing,
-                                                     db ? sqlite3_errmsg(db) : "out of memory"));
+    const auto error_code =
+        (code == SQLITE_BUSY || code == SQLITE_LOCKED) ? core::ErrorCode::Unavailable
+        : (code == SQLITE_CONSTRAINT)                  ? core::ErrorCode::Conflict
+        : (code == SQLITE_CANTOPEN || code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_READONLY)
+            ? core::ErrorCode::Io
+            : core::ErrorCode::Internal;
+    return core::Error::make(
+        error_code, fmt::format("database error while {}: {}", doing, db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
 Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_statement(other.m_statement) {
@@ -62,7 +62,8 @@ void Statement::reset() {
 std::string Statement::text(int column) const {
     const auto* value = sqlite3_column_text(m_statement, column);
     if (value == nullptr) return {};
-    return std::string(reinterpret_cast<const char*>(value), static_cast<size_t>(sqlite3_column_bytes(m_statement, column)));
+    return std::string(reinterpret_cast<const char*>(value),
+                       static_cast<size_t>(sqlite3_column_bytes(m_statement, column)));
 }
 
 int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_statement, column); }
@@ -77,8 +78,9 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::string& path) 
         std::error_code error;
         if (!folder.empty()) std::filesystem::create_directories(folder, error);
         if (error) {
-            return core::Error::make(core::ErrorCode::Io, fmt::format("cannot create the folder {} for the database: {}",
-                                                                      folder.string(), error.message()));
+            return core::Error::make(
+                core::ErrorCode::Io,
+                fmt::format("cannot create the folder {} for the database: {}", folder.string(), error.message()));
         }
     }
     sqlite3* handle = nullptr;
@@ -147,8 +149,9 @@ core::Result<int> Database::schema_version() {
 }
 
 core::Result<void> Database::migrate() {
-    RAMPART_TRY(exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                     "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"));
+    RAMPART_TRY(
+        exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+             "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"));
     const int current = RAMPART_TRY(schema_version());
     const int newest = migrations().empty() ? 0 : migrations().back().number;
     if (current > newest) {

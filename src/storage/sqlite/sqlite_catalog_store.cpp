@@ -1,7 +1,7 @@
 #include "storage/sqlite/sqlite_catalog_store.h"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -260,9 +260,9 @@ core::Result<model::CweCatalog> SqliteCatalogStore::load_cwe(const std::string& 
     catalog.version = version;
     const auto id = RAMPART_TRY(catalog_id(model::CatalogKind::Cwe, version));
     if (!id) return catalog;
-    auto rows = RAMPART_TRY(m_db.prepare(
-        "SELECT cwe_id, name, abstraction, status, description FROM cwe_weaknesses WHERE catalog_id = ? "
-        "ORDER BY cwe_id"));
+    auto rows = RAMPART_TRY(
+        m_db.prepare("SELECT cwe_id, name, abstraction, status, description FROM cwe_weaknesses WHERE catalog_id = ? "
+                     "ORDER BY cwe_id"));
     rows.bind(1, *id);
     std::map<int, size_t> index;
     while (RAMPART_TRY(rows.step())) {
@@ -275,17 +275,17 @@ core::Result<model::CweCatalog> SqliteCatalogStore::load_cwe(const std::string& 
         index[weakness.id] = catalog.weaknesses.size();
         catalog.weaknesses.push_back(std::move(weakness));
     }
-    auto relations = RAMPART_TRY(m_db.prepare(
-        "SELECT cwe_id, nature, target_id, view_id, rank FROM cwe_relations WHERE catalog_id = ? "
-        "ORDER BY cwe_id, ordinal"));
+    auto relations = RAMPART_TRY(
+        m_db.prepare("SELECT cwe_id, nature, target_id, view_id, rank FROM cwe_relations WHERE catalog_id = ? "
+                     "ORDER BY cwe_id, ordinal"));
     relations.bind(1, *id);
     while (RAMPART_TRY(relations.step())) {
         catalog.weaknesses[index.at(static_cast<int>(relations.integer(0)))].relations.push_back(
             {relations.text(1), static_cast<int>(relations.integer(2)), static_cast<int>(relations.integer(3)),
              relations.text(4)});
     }
-    auto patterns = RAMPART_TRY(m_db.prepare(
-        "SELECT cwe_id, capec_id FROM cwe_attack_patterns WHERE catalog_id = ? ORDER BY cwe_id, ordinal"));
+    auto patterns = RAMPART_TRY(
+        m_db.prepare("SELECT cwe_id, capec_id FROM cwe_attack_patterns WHERE catalog_id = ? ORDER BY cwe_id, ordinal"));
     patterns.bind(1, *id);
     while (RAMPART_TRY(patterns.step())) {
         catalog.weaknesses[index.at(static_cast<int>(patterns.integer(0)))].attack_patterns.push_back(
@@ -332,14 +332,16 @@ core::Result<int64_t> SqliteCatalogStore::begin_replace(model::CatalogKind kind,
     return id;
 }
 
-core::Result<void> SqliteCatalogStore::store_asvs(const model::AsvsRelease& release, const std::vector<CatalogFileRecord>& new_files) {
+core::Result<void> SqliteCatalogStore::store_asvs(const model::AsvsRelease& release,
+                                                  const std::vector<CatalogFileRecord>& new_files) {
     const auto id = RAMPART_TRY(begin_replace(model::CatalogKind::Asvs, release.version, new_files));
     auto requirement = RAMPART_TRY(m_db.prepare(
         "INSERT INTO asvs_requirements (catalog_id, req_id, ordinal, chapter_id, chapter_name, section_id, "
         "section_name, description, level1, level2, level3, nist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     auto cwe = RAMPART_TRY(m_db.prepare("INSERT OR IGNORE INTO asvs_requirement_cwes VALUES (?, ?, ?)"));
-    auto search = RAMPART_TRY(m_db.prepare(
-        "INSERT INTO catalog_search (catalog_id, kind, version, label, ref, title, body) VALUES (?, 'asvs', ?, ?, ?, ?, ?)"));
+    auto search =
+        RAMPART_TRY(m_db.prepare("INSERT INTO catalog_search (catalog_id, kind, version, label, ref, title, body) "
+                                 "VALUES (?, 'asvs', ?, ?, ?, ?, ?)"));
     int ordinal = 0;
     for (const auto& r : release.requirements) {
         RAMPART_TRY(requirement.bind(1, id)
@@ -375,14 +377,15 @@ core::Result<void> SqliteCatalogStore::store_asvs(const model::AsvsRelease& rele
     return {};
 }
 
-core::Result<void> SqliteCatalogStore::store_capec(const model::CapecCatalog& catalog, const std::vector<CatalogFileRecord>& new_files) {
+core::Result<void> SqliteCatalogStore::store_capec(const model::CapecCatalog& catalog,
+                                                   const std::vector<CatalogFileRecord>& new_files) {
     const auto id = RAMPART_TRY(begin_replace(model::CatalogKind::Capec, catalog.version, new_files));
-    auto pattern = RAMPART_TRY(
-        m_db.prepare("INSERT INTO capec_patterns VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto pattern = RAMPART_TRY(m_db.prepare("INSERT INTO capec_patterns VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     auto cwe = RAMPART_TRY(m_db.prepare("INSERT OR IGNORE INTO capec_pattern_cwes VALUES (?, ?, ?, ?)"));
     auto link = RAMPART_TRY(m_db.prepare("INSERT OR IGNORE INTO capec_pattern_links VALUES (?, ?, ?, ?, ?)"));
-    auto search = RAMPART_TRY(m_db.prepare(
-        "INSERT INTO catalog_search (catalog_id, kind, version, label, ref, title, body) VALUES (?, 'capec', ?, ?, ?, ?, ?)"));
+    auto search =
+        RAMPART_TRY(m_db.prepare("INSERT INTO catalog_search (catalog_id, kind, version, label, ref, title, body) "
+                                 "VALUES (?, 'capec', ?, ?, ?, ?, ?)"));
     for (const auto& p : catalog.patterns) {
         RAMPART_TRY(pattern.bind(1, id)
                         .bind(2, p.id)
@@ -396,7 +399,8 @@ core::Result<void> SqliteCatalogStore::store_capec(const model::CapecCatalog& ca
                         .bind(10, to_json_array(p.mitigations))
                         .run());
         int ordinal = 0;
-        for (const int cwe_id : p.cwes) RAMPART_TRY(cwe.bind(1, id).bind(2, p.id).bind(3, ++ordinal).bind(4, cwe_id).run());
+        for (const int cwe_id : p.cwes)
+            RAMPART_TRY(cwe.bind(1, id).bind(2, p.id).bind(3, ++ordinal).bind(4, cwe_id).run());
         ordinal = 0;
         for (const int parent : p.parents) {
             RAMPART_TRY(link.bind(1, id).bind(2, p.id).bind(3, "ChildOf").bind(4, ++ordinal).bind(5, parent).run());
@@ -417,13 +421,15 @@ core::Result<void> SqliteCatalogStore::store_capec(const model::CapecCatalog& ca
     return {};
 }
 
-core::Result<void> SqliteCatalogStore::store_cwe(const model::CweCatalog& catalog, const std::vector<CatalogFileRecord>& new_files) {
+core::Result<void> SqliteCatalogStore::store_cwe(const model::CweCatalog& catalog,
+                                                 const std::vector<CatalogFileRecord>& new_files) {
     const auto id = RAMPART_TRY(begin_replace(model::CatalogKind::Cwe, catalog.version, new_files));
     auto weakness = RAMPART_TRY(m_db.prepare("INSERT INTO cwe_weaknesses VALUES (?, ?, ?, ?, ?, ?)"));
     auto relation = RAMPART_TRY(m_db.prepare("INSERT INTO cwe_relations VALUES (?, ?, ?, ?, ?, ?, ?)"));
     auto pattern = RAMPART_TRY(m_db.prepare("INSERT OR IGNORE INTO cwe_attack_patterns VALUES (?, ?, ?, ?)"));
-    auto search = RAMPART_TRY(m_db.prepare(
-        "INSERT INTO catalog_search (catalog_id, kind, version, label, ref, title, body) VALUES (?, 'cwe', ?, ?, ?, ?, ?)"));
+    auto search =
+        RAMPART_TRY(m_db.prepare("INSERT INTO catalog_search (catalog_id, kind, version, label, ref, title, body) "
+                                 "VALUES (?, 'cwe', ?, ?, ?, ?, ?)"));
     for (const auto& w : catalog.weaknesses) {
         RAMPART_TRY(weakness.bind(1, id)
                         .bind(2, w.id)
@@ -469,10 +475,10 @@ core::Result<SearchPage> SqliteCatalogStore::search(const SearchQuery& query) {
         "catalog_search MATCH ?1 AND (?2 IS NULL OR kind = ?2) AND (kind <> 'asvs' OR ?3 IS NULL OR version = ?3)";
     auto count = RAMPART_TRY(m_db.prepare("SELECT COUNT(*) FROM catalog_search WHERE " + where));
     count.bind(1, match);
-    auto rows = RAMPART_TRY(m_db.prepare(
-        "SELECT kind, version, ref, label, snippet(catalog_search, -1, '[', ']', '…', 16), "
-        "bm25(catalog_search, 0, 0, 0, 0, 20.0, 8.0, 1.0) AS score FROM catalog_search WHERE " +
-        where + " ORDER BY score, kind, ref LIMIT ?4 OFFSET ?5"));
+    auto rows = RAMPART_TRY(
+        m_db.prepare("SELECT kind, version, ref, label, snippet(catalog_search, -1, '[', ']', '…', 16), "
+                     "bm25(catalog_search, 0, 0, 0, 0, 20.0, 8.0, 1.0) AS score FROM catalog_search WHERE " +
+                     where + " ORDER BY score, kind, ref LIMIT ?4 OFFSET ?5"));
     rows.bind(1, match);
     for (auto* statement : {&count, &rows}) {
         if (query.kind) {

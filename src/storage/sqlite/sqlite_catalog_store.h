@@ -19,9 +19,12 @@ public:
     core::Result<model::AsvsRelease> load_asvs(const std::string& version) override;
     core::Result<model::CapecCatalog> load_capec(const std::string& version) override;
     core::Result<model::CweCatalog> load_cwe(const std::string& version) override;
-    core::Result<void> store_asvs(const model::AsvsRelease& release, const std::vector<CatalogFileRecord>& new_files) override;
-    core::Result<void> store_capec(const model::CapecCatalog& catalog, const std::vector<CatalogFileRecord>& new_files) override;
-    core::Result<void> store_cwe(const model::CweCatalog& catalog, const std::vector<CatalogFileRecord>& new_files) override;
+    core::Result<void> store_asvs(const model::AsvsRelease& release,
+                                  const std::vector<CatalogFileRecord>& new_files) override;
+    core::Result<void> store_capec(const model::CapecCatalog& catalog,
+                                   const std::vector<CatalogFileRecord>& new_files) override;
+    core::Result<void> store_cwe(const model::CweCatalog& catalog,
+                                 const std::vector<CatalogFileRecord>& new_files) override;
     core::Result<SearchPage> search(const SearchQuery& query) override;
 
 private:

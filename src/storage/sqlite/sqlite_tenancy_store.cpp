@@ -65,10 +65,10 @@ core::Result<std::optional<model::User>> SqliteTenancyStore::find_user_by_id(int
 }
 
 core::Result<model::User> SqliteTenancyStore::create_user(const std::string& email, const std::string& name,
-                                                         const std::string& password_hash) {
+                                                          const std::string& password_hash) {
     const auto now = core::utc_now_iso8601();
-    auto insert = RAMPART_TRY(m_db.prepare(
-        "INSERT INTO users (email, name, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id"));
+    auto insert = RAMPART_TRY(
+        m_db.prepare("INSERT INTO users (email, name, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id"));
     insert.bind(1, email).bind(2, name).bind(3, password_hash).bind(4, now);
     RAMPART_TRY(insert.step());
     return model::User{insert.integer(0), email, name, password_hash, now};
@@ -82,16 +82,16 @@ core::Result<std::optional<model::Role>> SqliteTenancyStore::role_of(int64_t com
 }
 
 core::Result<void> SqliteTenancyStore::set_role(int64_t company_id, int64_t user_id, model::Role role) {
-    auto upsert = RAMPART_TRY(m_db.prepare(
-        "INSERT INTO memberships (company_id, user_id, role) VALUES (?, ?, ?) "
-        "ON CONFLICT (company_id, user_id) DO UPDATE SET role = excluded.role"));
+    auto upsert =
+        RAMPART_TRY(m_db.prepare("INSERT INTO memberships (company_id, user_id, role) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (company_id, user_id) DO UPDATE SET role = excluded.role"));
     return upsert.bind(1, company_id).bind(2, user_id).bind(3, model::to_string(role)).run();
 }
 
 core::Result<std::vector<std::pair<model::User, model::Role>>> SqliteTenancyStore::members(int64_t company_id) {
-    auto rows = RAMPART_TRY(m_db.prepare(
-        "SELECT u.id, u.email, u.name, u.password_hash, u.created_at, m.role FROM memberships m "
-        "JOIN users u ON u.id = m.user_id WHERE m.company_id = ? ORDER BY u.email"));
+    auto rows = RAMPART_TRY(
+        m_db.prepare("SELECT u.id, u.email, u.name, u.password_hash, u.created_at, m.role FROM memberships m "
+                     "JOIN users u ON u.id = m.user_id WHERE m.company_id = ? ORDER BY u.email"));
     rows.bind(1, company_id);
     std::vector<std::pair<model::User, model::Role>> out;
     while (RAMPART_TRY(rows.step())) {

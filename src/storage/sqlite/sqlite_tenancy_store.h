@@ -14,7 +14,7 @@ public:
     core::Result<std::optional<model::User>> find_user(const std::string& email) override;
     core::Result<std::optional<model::User>> find_user_by_id(int64_t id) override;
     core::Result<model::User> create_user(const std::string& email, const std::string& name,
-                                         const std::string& password_hash) override;
+                                          const std::string& password_hash) override;
     core::Result<std::optional<model::Role>> role_of(int64_t company_id, int64_t user_id) override;
     core::Result<void> set_role(int64_t company_id, int64_t user_id, model::Role role) override;
     core::Result<std::vector<std::pair<model::User, model::Role>>> members(int64_t company_id) override;

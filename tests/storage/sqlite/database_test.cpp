@@ -39,7 +39,8 @@ TEST(SqliteDatabase, EnforcesForeignKeysAndUsesWal) {
     ASSERT_TRUE(mode.ok() && mode->step().value());
     EXPECT_EQ(mode->text(0), "wal");
     const auto orphan = (*db)->exec(
-        "INSERT INTO catalog_files (catalog_id, name, format, sha256, entries, imported_at) VALUES (999, 'x', 'y', 'z', "
+        "INSERT INTO catalog_files (catalog_id, name, format, sha256, entries, imported_at) VALUES (999, 'x', 'y', "
+        "'z', "
         "0, 'now')");
     ASSERT_FALSE(orphan.ok());
     EXPECT_EQ(orphan.error().code, core::ErrorCode::Conflict);
