@@ -4,5 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --preset release >/dev/null
-cmake --build --preset release --target rampart_bench_catalog
-./build/release/bench/rampart_bench_catalog --runs "${RAMPART_BENCH_RUNS:-5}"
+cmake --build --preset release --target rampart_bench_catalog rampart_bench_generation rampart_bench_save
+runs=${RAMPART_BENCH_RUNS:-5}
+./build/release/bench/rampart_bench_catalog --runs "$runs"
+echo
+./build/release/bench/rampart_bench_generation
+echo
+./build/release/bench/rampart_bench_save --runs "$runs"

@@ -147,9 +147,9 @@ private:
 #define RAMPART_TRY(expr) RAMPART_TRY_NAMED(expr, RAMPART_CONCAT(rampart_try_result_, __COUNTER__))
 #define RAMPART_CONCAT_INNER(a, b) a##b
 #define RAMPART_CONCAT(a, b) RAMPART_CONCAT_INNER(a, b)
-#define RAMPART_TRY_NAMED(expr, name)                   \
-    ({                                                  \
-        auto name = (expr);                             \
-        if (!name.ok()) return std::move(name).error(); \
-        std::move(name).value();                        \
+#define RAMPART_TRY_NAMED(expr, name)                                                                    \
+    ({                                                                                                   \
+        auto name = (expr);                             /* NOLINT(bugprone-macro-parentheses): a name */ \
+        if (!name.ok()) return std::move(name).error(); /* NOLINT(bugprone-macro-parentheses) */         \
+        std::move(name).value();                        /* NOLINT(bugprone-macro-parentheses) */         \
     })

@@ -44,6 +44,7 @@ struct ZipContent {
 /// and small archives, as everything is read into memory: LimitExceeded when
 /// the entries hold more than `max_total_bytes` uncompressed.
 [[nodiscard]] core::Result<std::vector<ZipContent>> read_zip_entries(const std::string& zip_path,
-                                                                     size_t max_total_bytes = 256 * 1024 * 1024);
+                                                                     size_t max_total_bytes = size_t{256} * 1024 *
+                                                                                              1024);
 
 }  // namespace rampart::evidence

@@ -14,7 +14,7 @@ namespace rampart::evidence {
 /// fills it.
 struct EvidencePolicy {
     /// The largest file accepted, in bytes.
-    size_t max_bytes = 25 * 1024 * 1024;
+    size_t max_bytes = size_t{25} * 1024 * 1024;
 };
 
 /// An evidence file that passed every check.

@@ -8,13 +8,16 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/admin_service.h"
 #include "app/catalog_service.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "main/admin_commands.h"
 #include "main/catalog_commands.h"
 #include "main/output.h"
 #include "storage/sqlite/database.h"
 #include "storage/sqlite/sqlite_catalog_store.h"
+#include "storage/sqlite/sqlite_tenancy_store.h"
 
 namespace {
 
@@ -45,6 +48,22 @@ int with_catalogs(const GlobalFlags& flags, Command&& command) {
     storage::sqlite::SqliteCatalogStore store(**db);
     app::CatalogService service(store);
     return command(service, config);
+}
+
+/// Opens the database and runs one administration command on it.
+template <typename Command>
+int with_admin(const GlobalFlags& flags, Command&& command) {
+    const auto config = resolve_config(flags);
+    if (auto logging = core::init_logging(config.log_level.value); !logging.ok()) {
+        return cli::report_error(logging.error(), flags.json);
+    }
+    auto db = storage::sqlite::Database::open(config.database.value);
+    if (!db.ok()) return cli::report_error(db.error(), flags.json);
+    auto& database = **db;
+    storage::sqlite::SqliteTenancyStore tenancy(database);
+    app::AdminService service(
+        tenancy, [&](const std::function<core::Result<void>()>& work) { return database.transaction(work); });
+    return command(service);
 }
 
 }  // namespace
@@ -130,6 +149,39 @@ search->add_flag("--json", flags.json, "Print as JSON (with pagination metadata)
 search->callback([&] {
     throw CLI::RuntimeError(with_catalogs(flags, [&](app::CatalogService& service, const core::Config&) {
         return cli::catalog_search(service, search_args, flags.json);
+    }));
+});
+
+auto* admin = app.add_subcommand("admin", "Local administration: companies, users and API keys");
+admin->require_subcommand(1);
+cli::CreateKeyArgs key_args;
+auto* create_key = admin->add_subcommand(
+    "create-key", "Create an API key (and the company and user when missing); the key is the last output line");
+create_key->add_option("--company", key_args.company, "Company name")->required();
+create_key->add_option("--email", key_args.email, "The key's user")->required();
+create_key->add_option("--role", key_args.role, "admin, security_analyst, developer or viewer (default admin)");
+create_key->add_option("--name", key_args.name, "A label for the key");
+create_key->add_flag("--json", flags.json, "Print as JSON");
+create_key->callback([&] {
+    throw CLI::RuntimeError(with_admin(
+        flags, [&](app::AdminService& service) { return cli::admin_create_key(service, key_args, flags.json); }));
+});
+std::string key_company;
+auto* list_keys = admin->add_subcommand("list-keys", "A company's API keys: prefix, user, role, creation, last use");
+list_keys->add_option("--company", key_company, "Company name")->required();
+list_keys->add_flag("--json", flags.json, "Print as JSON");
+list_keys->callback([&] {
+    throw CLI::RuntimeError(with_admin(
+        flags, [&](app::AdminService& service) { return cli::admin_list_keys(service, key_company, flags.json); }));
+});
+std::string key_prefix;
+auto* revoke_key = admin->add_subcommand("revoke-key", "Revoke an API key by its prefix (rk_...)");
+revoke_key->add_option("--company", key_company, "Company name")->required();
+revoke_key->add_option("prefix", key_prefix, "The key's prefix as listed, e.g. rk_ab12cd34")->required();
+revoke_key->add_flag("--json", flags.json, "Print as JSON");
+revoke_key->callback([&] {
+    throw CLI::RuntimeError(with_admin(flags, [&](app::AdminService& service) {
+        return cli::admin_revoke_key(service, key_company, key_prefix, flags.json);
     }));
 });
 

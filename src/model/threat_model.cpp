@@ -44,6 +44,7 @@ std::optional<ItemKind> item_kind_from_string(std::string_view text) {
 const std::vector<ItemKind>& all_item_kinds() {
     static const std::vector<ItemKind> kinds = [] {
         std::vector<ItemKind> out;
+        out.reserve(ITEM_KIND_NAMES.size());
         for (const auto& [value, name] : ITEM_KIND_NAMES) out.push_back(value);
         return out;
     }();

@@ -60,7 +60,7 @@ std::string excerpt(std::string_view text) {
 /// A mapping's members by key, after the keys were checked.
 class Members {
 public:
-    void add(std::string_view key, const std::pair<Node, Node>* member) { m_by_key.emplace(key, member); }
+    void add(std::string_view key, const Node::Member* member) { m_by_key.emplace(key, member); }
     /// The value of `key`, or nullptr when the mapping does not hold it.
     [[nodiscard]] const Node* value(std::string_view key) const {
         const auto found = m_by_key.find(key);
@@ -73,7 +73,7 @@ public:
     }
 
 private:
-    std::map<std::string_view, const std::pair<Node, Node>*> m_by_key;
+    std::map<std::string_view, const Node::Member*> m_by_key;
 };
 
 /// Turns a document into a ThreatModel, collecting every problem instead of

@@ -31,9 +31,17 @@ struct Node {
     /// Keys and values in document order; duplicates are kept so the reader
     /// can report them (YAML 1.2 §3.2.1.1 and RFC 8259 §4 ask for unique keys,
     /// but neither yaml-cpp nor Boost.JSON refuses them).
-    std::vector<std::pair<Node, Node>> members;
+    struct Member;
+    std::vector<Member> members;
     /// file:line:column (1-based); for JSON also the node's JSON pointer.
     core::SourceLocation where;
+};
+
+/// One key and its value. A struct rather than std::pair<Node, Node>, which
+/// would need Node complete where `members` is declared.
+struct Node::Member {
+    Node first;
+    Node second;
 };
 
 /// A loaded document.
