@@ -29,9 +29,11 @@ seed_into capec_xml tests/data/catalog/capec/*.xml
 seed_into cwe_csv tests/data/catalog/cwe/*.csv
 seed_into cwe_xml tests/data/catalog/cwe/*.xml
 seed_into catalog_detect tests/data/catalog/*/*
+seed_into model_file tests/data/modelfile/* docs/examples/*
 
 status=0
-for fuzzer in asvs_csv asvs_json asvs_cwe_mapping asvs_id_mapping capec_stix capec_xml cwe_csv cwe_xml catalog_detect; do
+for fuzzer in asvs_csv asvs_json asvs_cwe_mapping asvs_id_mapping capec_stix capec_xml cwe_csv cwe_xml catalog_detect \
+  model_file; do
   mkdir -p "$corpus/$fuzzer"
   echo "fuzz_$fuzzer: ${seconds}s on $(ls "$corpus/$fuzzer" | wc -l) seed(s)"
   if ! ./build/fuzz/fuzz/fuzz_$fuzzer -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 \
