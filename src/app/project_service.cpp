@@ -588,4 +588,77 @@ core::Result<size_t> ProjectService::attachments_zip(const model::Actor& actor, 
     return entries.size();
 }
 
+core::Result<model::Asset> ProjectService::create_asset(const model::Actor& actor, model::Asset asset) {
+    RAMPART_TRY(engine::require(actor.role, Permission::ManageAssets));
+    asset.name = std::string(core::trim(asset.name));
+    if (asset.name.empty()) {
+        return core::Error{core::ErrorCode::InvalidArgument, "an asset needs a name", {{{"", 0, 0, "/name"}, "empty"}}};
+    }
+    asset.company_id = actor.company_id;  // never what a client says
+    model::Asset created;
+    RAMPART_TRY(m_transaction([&]() -> core::Result<void> {
+        created = RAMPART_TRY(m_projects.create_asset(asset));
+        model::AuditEvent event;
+        event.actor_id = actor.user_id;
+        event.action = "asset.create";
+        event.after = created.name;
+        return m_projects.record(actor.company_id, event);
+    }));
+    return created;
+}
+
+core::Result<model::Asset> ProjectService::get_asset(const model::Actor& actor, int64_t asset_id) {
+    RAMPART_TRY(engine::require(actor.role, Permission::ReadProjects));
+    auto asset = RAMPART_TRY(m_projects.find_asset(actor.company_id, asset_id));
+    if (!asset) return core::Error::make(core::ErrorCode::NotFound, fmt::format("no asset {}", asset_id));
+    return std::move(*asset);
+}
+
+core::Result<storage::Page<model::Asset>> ProjectService::list_assets(const model::Actor& actor,
+                                                                      const storage::PageRequest& page) {
+    RAMPART_TRY(engine::require(actor.role, Permission::ReadProjects));
+    return m_projects.list_assets(actor.company_id, page);
+}
+
+core::Result<ProjectService::Draft> ProjectService::create_draft(const model::Actor& actor,
+                                                                 const model::ThreatModel& model) {
+    RAMPART_TRY(engine::require(actor.role, Permission::CreateProject));
+    // Drafts are kept in the model-file format, so a draft reads back
+    // through the same checks as a file.
+    const auto text = modelfile::write_model_file(model, modelfile::Format::Json);
+    const auto id = RAMPART_TRY(m_projects.create_draft(actor.company_id, actor.user_id, text));
+    return get_draft(actor, id);
+}
+
+core::Result<ProjectService::Draft> ProjectService::get_draft(const model::Actor& actor, int64_t draft_id) {
+    RAMPART_TRY(engine::require(actor.role, Permission::ReadProjects));
+    const auto stored = RAMPART_TRY(m_projects.find_draft(actor.company_id, draft_id));
+    if (!stored) return core::Error::make(core::ErrorCode::NotFound, fmt::format("no draft {}", draft_id));
+    auto model = RAMPART_TRY(modelfile::parse_model_file(stored->first, fmt::format("draft {}", draft_id)));
+    return Draft{draft_id, std::move(model), stored->second};
+}
+
+core::Result<ProjectService::Draft> ProjectService::update_draft(const model::Actor& actor, int64_t draft_id,
+                                                                 int64_t expected_version,
+                                                                 const model::ThreatModel& model) {
+    RAMPART_TRY(engine::require(actor.role, Permission::CreateProject));
+    const auto text = modelfile::write_model_file(model, modelfile::Format::Json);
+    const auto version = RAMPART_TRY(m_projects.update_draft(actor.company_id, draft_id, expected_version, text));
+    return Draft{draft_id, model, version};
+}
+
+core::Result<int64_t> ProjectService::save_draft(const model::Actor& actor, int64_t draft_id,
+                                                 const std::vector<engine::RequirementKey>& deselected) {
+    const auto draft = RAMPART_TRY(get_draft(actor, draft_id));
+    int64_t project_id = 0;
+    // save() opens its own transaction; the runner joins nested calls to the
+    // outer one, so the project and the draft's removal commit together.
+    RAMPART_TRY(m_transaction([&]() -> core::Result<void> {
+        project_id = RAMPART_TRY(save(actor, draft.model, deselected));
+        RAMPART_TRY(m_projects.delete_draft(actor.company_id, draft_id));
+        return {};
+    }));
+    return project_id;
+}
+
 }  // namespace rampart::app

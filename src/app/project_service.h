@@ -168,6 +168,31 @@ public:
     [[nodiscard]] core::Result<size_t> attachments_zip(const model::Actor& actor, int64_t project_id,
                                                        const std::string& output_path);
 
+    // Assets: the company's applications, repositories and services.
+    /// Creates an asset (ManageAssets); the name is required and unique
+    /// within the company (Conflict otherwise).
+    [[nodiscard]] core::Result<model::Asset> create_asset(const model::Actor& actor, model::Asset asset);
+    [[nodiscard]] core::Result<model::Asset> get_asset(const model::Actor& actor, int64_t asset_id);
+    [[nodiscard]] core::Result<storage::Page<model::Asset>> list_assets(const model::Actor& actor,
+                                                                        const storage::PageRequest& page);
+
+    // Drafts: a threat model being edited, kept until it is saved.
+    /// A draft's model and the version a later update must name.
+    struct Draft {
+        int64_t id = 0;
+        model::ThreatModel model;
+        int64_t version = 0;
+    };
+    /// Stores a draft (CreateProject); answers it with its id.
+    [[nodiscard]] core::Result<Draft> create_draft(const model::Actor& actor, const model::ThreatModel& model);
+    [[nodiscard]] core::Result<Draft> get_draft(const model::Actor& actor, int64_t draft_id);
+    /// Replaces a draft's model; Conflict when `expected_version` is stale.
+    [[nodiscard]] core::Result<Draft> update_draft(const model::Actor& actor, int64_t draft_id,
+                                                   int64_t expected_version, const model::ThreatModel& model);
+    /// Saves a draft as a project (see save) and removes the draft, in one transaction.
+    [[nodiscard]] core::Result<int64_t> save_draft(const model::Actor& actor, int64_t draft_id,
+                                                   const std::vector<engine::RequirementKey>& deselected = {});
+
 private:
     [[nodiscard]] core::Result<int64_t> save_checked(const model::Actor& actor, const model::ThreatModel& model,
                                                      const std::vector<engine::RequirementKey>& deselected,

@@ -542,5 +542,56 @@ TEST_F(ProjectServiceTest, SuggestsCuratedPatternsThenTextMatches) {
     EXPECT_EQ(few->size(), 2u);
 }
 
+TEST_F(ProjectServiceTest, DraftsKeepTheModelAndSaveIntoAProjectOnce) {
+    const auto draft = service().create_draft(m_analyst_a, payments_model());
+    ASSERT_TRUE(draft.ok()) << draft.error().to_string();
+    auto loaded = service().get_draft(m_analyst_a, draft->id);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().to_string();
+    EXPECT_EQ(loaded->model.items.size(), payments_model().items.size());
+
+    auto changed = loaded->model;
+    changed.name = "Payments, second pass";
+    const auto updated = service().update_draft(m_analyst_a, draft->id, loaded->version, changed);
+    ASSERT_TRUE(updated.ok()) << updated.error().to_string();
+    const auto stale = service().update_draft(m_analyst_a, draft->id, loaded->version, changed);
+    ASSERT_FALSE(stale.ok());
+    EXPECT_EQ(stale.error().code, core::ErrorCode::Conflict);
+
+    EXPECT_EQ(service().get_draft(m_analyst_b, draft->id).error().code, core::ErrorCode::NotFound);
+    EXPECT_EQ(service().create_draft(m_viewer_a, payments_model()).error().code, core::ErrorCode::Forbidden);
+
+    const auto project_id = service().save_draft(m_analyst_a, draft->id);
+    ASSERT_TRUE(project_id.ok()) << project_id.error().to_string();
+    EXPECT_EQ(service().get(m_analyst_a, *project_id)->name, "Payments, second pass");
+    EXPECT_EQ(service().get_draft(m_analyst_a, draft->id).error().code, core::ErrorCode::NotFound);
+    EXPECT_EQ(service().save_draft(m_analyst_a, draft->id).error().code, core::ErrorCode::NotFound);
+}
+
+TEST_F(ProjectServiceTest, AssetsBelongToOneCompany) {
+    model::Asset asset;
+    asset.name = "  billing-service ";
+    asset.tags = {"pci"};
+    asset.business_impact = "high";
+    asset.data_classification = "confidential";
+    asset.company_id = 999;  // ignored: the actor's company is used
+    const auto created = service().create_asset(m_analyst_a, asset);
+    ASSERT_TRUE(created.ok()) << created.error().to_string();
+    EXPECT_EQ(created->name, "billing-service");
+    EXPECT_EQ(created->company_id, m_analyst_a.company_id);
+    EXPECT_EQ(service().create_asset(m_analyst_a, asset).error().code, core::ErrorCode::Conflict);
+    EXPECT_EQ(service().create_asset(m_viewer_a, asset).error().code, core::ErrorCode::Forbidden);
+    model::Asset unnamed;
+    EXPECT_EQ(service().create_asset(m_analyst_a, unnamed).error().code, core::ErrorCode::InvalidArgument);
+
+    EXPECT_EQ(service().get_asset(m_viewer_a, created->id)->data_classification, "confidential");
+    EXPECT_EQ(service().get_asset(m_analyst_b, created->id).error().code, core::ErrorCode::NotFound);
+    const auto listed = service().list_assets(m_analyst_b, {1, 50});
+    ASSERT_TRUE(listed.ok());
+    EXPECT_EQ(listed->total, 0);
+    const auto own = service().list_assets(m_developer_a, {1, 50});
+    ASSERT_TRUE(own.ok());
+    EXPECT_EQ(own->total, 1);
+}
+
 }  // namespace
 }  // namespace rampart::app
