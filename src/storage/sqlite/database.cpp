@@ -36,6 +36,11 @@ Statement& Statement::bind(int index, int64_t value) {
     return *this;
 }
 
+Statement& Statement::bind(int index, double value) {
+    sqlite3_bind_double(m_statement, index, value);
+    return *this;
+}
+
 Statement& Statement::bind_null(int index) {
     sqlite3_bind_null(m_statement, index);
     return *this;

@@ -27,6 +27,7 @@ public:
     Statement& bind(int index, std::string_view value);
     Statement& bind(int index, int64_t value);
     Statement& bind(int index, int value) { return bind(index, static_cast<int64_t>(value)); }
+    Statement& bind(int index, double value);
     Statement& bind_null(int index);
 
     /// True when a row is ready, false when the statement is done.

@@ -1,33 +1,19 @@
 #include "storage/sqlite/sqlite_catalog_store.h"
 
 #include <fmt/format.h>
-#include <boost/json.hpp>
 
 #include <algorithm>
 #include <cctype>
 
 #include "core/text.h"
 #include "core/time.h"
+#include "storage/sqlite/detail/json_text.h"
 
 namespace rampart::storage::sqlite {
 namespace {
 
-std::string to_json_array(const std::vector<std::string>& values) {
-    boost::json::array array;
-    for (const auto& value : values) array.emplace_back(value);
-    return boost::json::serialize(array);
-}
-
-std::vector<std::string> from_json_array(const std::string& text) {
-    std::vector<std::string> values;
-    boost::system::error_code error;
-    const auto parsed = boost::json::parse(text, error);
-    if (error || !parsed.is_array()) return values;
-    for (const auto& value : parsed.get_array()) {
-        if (value.is_string()) values.emplace_back(value.get_string());
-    }
-    return values;
-}
+using detail::from_json_array;
+using detail::to_json_array;
 
 model::CatalogKind kind_from_string(std::string_view text) {
     if (text == "capec") return model::CatalogKind::Capec;

@@ -1,13 +1,13 @@
 #include "storage/sqlite/sqlite_project_store.h"
 
 #include <fmt/format.h>
-#include <boost/json.hpp>
 
 #include <map>
 #include <unordered_map>
 #include <variant>
 
 #include "core/time.h"
+#include "storage/sqlite/detail/json_text.h"
 
 namespace rampart::storage::sqlite {
 namespace {
@@ -29,30 +29,12 @@ constexpr const char* REQUIREMENT_SELECT =
 constexpr const char* EVIDENCE_COLUMNS =
     "e.id, e.requirement_id, e.name, e.media_type, e.size, e.sha256, e.uploaded_by, e.uploaded_at";
 
-std::string to_json_array(const std::vector<std::string>& values) {
-    boost::json::array array;
-    for (const auto& value : values) array.emplace_back(value);
-    return boost::json::serialize(array);
-}
-
-std::vector<std::string> from_json_array(const std::string& text) {
-    std::vector<std::string> values;
-    boost::system::error_code error;
-    const auto parsed = boost::json::parse(text, error);
-    if (error || !parsed.is_array()) return values;
-    for (const auto& value : parsed.get_array()) {
-        if (value.is_string()) values.emplace_back(value.get_string());
-    }
-    return values;
-}
+using detail::from_json_array;
+using detail::to_json_array;
 
 model::MatchKind match_from_string(std::string_view text) {
     return text == "indirect" ? model::MatchKind::Indirect : model::MatchKind::Direct;
 }
-
-/// Statement has no double binding; SQLite converts the text exactly as it
-/// would a literal, and the column's REAL affinity stores a number.
-std::string real_text(double value) { return fmt::format("{}", value); }
 
 core::Result<void> check_page(const PageRequest& page) {
     if (page.page < 1) {
@@ -371,14 +353,14 @@ core::Result<int64_t> SqliteProjectStore::create_project(const model::Project& p
     auto insert = RAMPART_TRY(m_db.prepare(
         "INSERT INTO projects (company_id, name, status, goal, scope, limitation, estimated_hours, tags, asvs_version, "
         "asvs_level, capec_version, cwe_version, follow_cwe_hierarchy, created_by, created_at, updated_at, version) "
-        "VALUES (?, ?, ?, ?, ?, ?, CAST(? AS REAL), ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id"));
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id"));
     insert.bind(1, project.company_id)
         .bind(2, project.name)
         .bind(3, model::to_string(project.status))
         .bind(4, project.goal)
         .bind(5, project.scope)
         .bind(6, project.limitation)
-        .bind(7, real_text(project.estimated_hours))
+        .bind(7, project.estimated_hours)
         .bind(8, to_json_array(project.tags))
         .bind(9, project.asvs_version)
         .bind(10, project.asvs_level)
@@ -572,14 +554,14 @@ core::Result<Page<ProjectSummary>> SqliteProjectStore::list_projects(int64_t com
 core::Result<int64_t> SqliteProjectStore::update_project(const model::Project& project) {
     auto update =
         RAMPART_TRY(m_db.prepare("UPDATE projects SET name = ?, status = ?, goal = ?, scope = ?, limitation = ?, "
-                                 "estimated_hours = CAST(? AS REAL), tags = ?, updated_at = ?, version = version + 1 "
+                                 "estimated_hours = ?, tags = ?, updated_at = ?, version = version + 1 "
                                  "WHERE id = ? AND company_id = ? AND version = ? RETURNING version"));
     update.bind(1, project.name)
         .bind(2, model::to_string(project.status))
         .bind(3, project.goal)
         .bind(4, project.scope)
         .bind(5, project.limitation)
-        .bind(6, real_text(project.estimated_hours))
+        .bind(6, project.estimated_hours)
         .bind(7, to_json_array(project.tags))
         .bind(8, core::utc_now_iso8601())
         .bind(9, project.id)
