@@ -30,6 +30,7 @@
 #include <utility>
 #include <vector>
 
+#include "catalog/detail/xml_support.h"
 #include "catalog/parse.h"
 #include "core/text.h"
 
@@ -40,130 +41,17 @@ constexpr std::string_view WHAT = "the CWE XML catalog";
 constexpr std::string_view ROOT = "Weakness_Catalog";
 constexpr std::string_view CWE_NAMESPACE = "http://cwe.mitre.org/cwe-7";
 
-// The element name without its namespace prefix: MITRE writes the CWE
-// elements in the default namespace, but a prefixed copy (cwe:…) is the same
-// document.
-std::string_view local_name(const char* name) {
-    const std::string_view full(name);
-    const auto colon = full.find(':');
-    return colon == std::string_view::npos ? full : full.substr(colon + 1);
-}
-
-pugi::xml_node child_element(pugi::xml_node node, std::string_view name) {
-    for (auto child = node.first_child(); child; child = child.next_sibling()) {
-        if (child.type() == pugi::node_element && local_name(child.name()) == name) return child;
-    }
-    return {};
-}
-
-template <typename Visit>
-void for_each_child(pugi::xml_node node, std::string_view name, Visit&& visit) {
-    for (auto child = node.first_child(); child; child = child.next_sibling()) {
-        if (child.type() == pugi::node_element && local_name(child.name()) == name) visit(child);
-    }
-}
-
-// Inline XHTML elements join the text around them; every other element
-// (paragraphs, divisions, list items, table cells, line breaks) separates
-// words.
-bool separates_words(pugi::xml_node element) {
-    static constexpr std::array<std::string_view, 13> INLINE = {"b",   "i",   "em", "strong", "code", "a",   "span",
-                                                                "sub", "sup", "u",  "tt",     "font", "abbr"};
-    const auto name = local_name(element.name());
-    return std::find(INLINE.begin(), INLINE.end(), name) == INLINE.end();
-}
-
-// The plain text of an element holding CWE's Structured_Text (text mixed
-// with xhtml:p, xhtml:ul, …), whitespace collapsed. The walk is iterative so a
-// deeply nested document cannot exhaust the stack.
-std::string element_text(pugi::xml_node node) {
-    std::string out;
-    auto current = node.first_child();
-    while (current) {
-        if (current.type() == pugi::node_pcdata || current.type() == pugi::node_cdata) {
-            out += current.value();
-        } else if (current.type() == pugi::node_element) {
-            if (separates_words(current)) out += ' ';
-            if (current.first_child()) {
-                current = current.first_child();
-                continue;
-            }
-        }
-        while (current != node && !current.next_sibling()) {
-            current = current.parent();
-            if (current != node && separates_words(current)) out += ' ';
-        }
-        if (current == node) break;
-        current = current.next_sibling();
-    }
-    return core::collapse_whitespace(out);
-}
-
-std::string attribute_text(pugi::xml_node node, const char* name) {
-    return std::string(core::trim(node.attribute(name).value()));
-}
-
-// The namespace the root element is in, or "" when it declares none.
-std::string_view root_namespace(pugi::xml_node root) {
-    const std::string_view name(root.name());
-    const auto colon = name.find(':');
-    const std::string attribute =
-        colon == std::string_view::npos ? std::string("xmlns") : "xmlns:" + std::string(name.substr(0, colon));
-    return root.attribute(attribute.c_str()).value();
-}
-
-// Collects diagnostics at file:line. pugixml reports byte offsets; the line
-// starts are indexed once, on the first diagnostic, so a clean file pays
-// nothing and a file with many problems stays linear.
-class XmlDiagnostics {
-public:
-    XmlDiagnostics(std::string_view text, std::string_view file) : m_text(text), m_file(file) {}
-
-    void add(pugi::xml_node node, std::string message) {
-        add_at_offset(node.offset_debug(), std::move(message), false);
-    }
-    void add_at_offset(ptrdiff_t offset, std::string message, bool with_column) {
-        const auto position = line_column(offset < 0 ? 0 : static_cast<size_t>(offset));
-        m_diagnostics.push_back({{m_file, position.line, with_column ? position.column : 0, {}}, std::move(message)});
-    }
-    [[nodiscard]] int line_of(pugi::xml_node node) {
-        const auto offset = node.offset_debug();
-        return line_column(offset < 0 ? 0 : static_cast<size_t>(offset)).line;
-    }
-    [[nodiscard]] bool empty() const { return m_diagnostics.empty(); }
-    [[nodiscard]] core::Error to_error() && {
-        // Problems are found in several passes; people read them top down.
-        std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(), [](const auto& a, const auto& b) {
-            return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-        });
-        return core::Error{core::ErrorCode::InvalidData,
-                           fmt::format("{}: {} problem(s) in {}", m_file, m_diagnostics.size(), WHAT),
-                           std::move(m_diagnostics)};
-    }
-
-private:
-    core::LineColumn line_column(size_t offset) {
-        if (m_line_starts.empty()) {
-            m_line_starts.push_back(0);
-            for (size_t i = 0; i < m_text.size(); ++i) {
-                if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
-            }
-        }
-        offset = std::min(offset, m_text.size());
-        const auto after = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
-        const auto line = static_cast<size_t>(after - m_line_starts.begin());
-        return {static_cast<int>(line), static_cast<int>(offset - m_line_starts[line - 1]) + 1};
-    }
-
-    std::string_view m_text;
-    std::string m_file;
-    std::vector<size_t> m_line_starts;
-    std::vector<core::Diagnostic> m_diagnostics;
-};
+using detail::attribute_text;
+using detail::child_element;
+using detail::element_text;
+using detail::for_each_child;
+using detail::local_name;
+using detail::root_namespace;
+using detail::XmlDiagnostics;
 
 class CweXmlReader {
 public:
-    CweXmlReader(std::string_view text, std::string_view file) : m_text(text), m_diagnostics(text, file) {}
+    CweXmlReader(std::string_view text, std::string_view file) : m_text(text), m_diagnostics(text, file, WHAT) {}
 
     core::Result<model::CweCatalog> read() {
         pugi::xml_document document;
