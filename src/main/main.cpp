@@ -36,34 +36,38 @@ core::Config resolve_config(const GlobalFlags& flags) {
                         core::resolve_setting(flags.log_level, "RAMPART_LOG_LEVEL", core::DEFAULT_LOG_LEVEL)};
 }
 
-/// Opens the database and runs one catalog command on it.
+/// Resolves the settings, starts logging and opens the database, then runs
+/// `command(database, config)`; any failure on the way is reported.
 template <typename Command>
-int with_catalogs(const GlobalFlags& flags, Command&& command) {
+int with_database(const GlobalFlags& flags, Command&& command) {
     const auto config = resolve_config(flags);
     if (auto logging = core::init_logging(config.log_level.value); !logging.ok()) {
         return cli::report_error(logging.error(), flags.json);
     }
     auto db = storage::sqlite::Database::open(config.database.value);
     if (!db.ok()) return cli::report_error(db.error(), flags.json);
-    storage::sqlite::SqliteCatalogStore store(**db);
-    app::CatalogService service(store);
-    return command(service, config);
+    return command(**db, config);
 }
 
-/// Opens the database and runs one administration command on it.
+/// Runs one catalog command on the database.
+template <typename Command>
+int with_catalogs(const GlobalFlags& flags, Command&& command) {
+    return with_database(flags, [&](storage::sqlite::Database& database, const core::Config& config) {
+        storage::sqlite::SqliteCatalogStore store(database);
+        app::CatalogService service(store);
+        return command(service, config);
+    });
+}
+
+/// Runs one administration command on the database.
 template <typename Command>
 int with_admin(const GlobalFlags& flags, Command&& command) {
-    const auto config = resolve_config(flags);
-    if (auto logging = core::init_logging(config.log_level.value); !logging.ok()) {
-        return cli::report_error(logging.error(), flags.json);
-    }
-    auto db = storage::sqlite::Database::open(config.database.value);
-    if (!db.ok()) return cli::report_error(db.error(), flags.json);
-    auto& database = **db;
-    storage::sqlite::SqliteTenancyStore tenancy(database);
-    app::AdminService service(
-        tenancy, [&](const std::function<core::Result<void>()>& work) { return database.transaction(work); });
-    return command(service);
+    return with_database(flags, [&](storage::sqlite::Database& database, const core::Config&) {
+        storage::sqlite::SqliteTenancyStore tenancy(database);
+        app::AdminService service(
+            tenancy, [&](const std::function<core::Result<void>()>& work) { return database.transaction(work); });
+        return command(service);
+    });
 }
 
 }  // namespace
