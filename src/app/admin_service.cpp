@@ -191,6 +191,22 @@ core::Result<model::Actor> AdminService::authenticate(std::string_view plain_key
     return model::Actor{key->user_id, key->company_id, *role, key->user_email};
 }
 
+core::Result<std::vector<std::pair<model::User, model::Role>>> AdminService::members(const model::Actor& actor) {
+    RAMPART_TRY(engine::require(actor.role, engine::Permission::ReadProjects));
+    auto members = RAMPART_TRY(m_tenancy.members(actor.company_id));
+    // Password hashes never leave the service.
+    for (auto& member : members) member.first.password_hash.clear();
+    return members;
+}
+
+core::Result<model::Company> AdminService::company(const model::Actor& actor) {
+    auto company = RAMPART_TRY(m_tenancy.find_company_by_id(actor.company_id));
+    if (!company) {
+        return core::Error::make(core::ErrorCode::NotFound, fmt::format("no company {}", actor.company_id));
+    }
+    return std::move(*company);
+}
+
 core::Result<std::vector<model::ApiKey>> AdminService::list_keys(const std::string& company_name) {
     const auto company = RAMPART_TRY(company_named(company_name));
     return m_tenancy.list_api_keys(company.id);

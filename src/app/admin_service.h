@@ -3,6 +3,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -51,6 +52,12 @@ public:
     /// when the key is malformed, unknown, wrong, revoked or its user is no
     /// longer a member of the company. Records when the key was last used.
     [[nodiscard]] core::Result<model::Actor> authenticate(std::string_view plain_key);
+
+    /// The members of the actor's company with their roles (ReadProjects:
+    /// whoever may read projects sees who works on them).
+    [[nodiscard]] core::Result<std::vector<std::pair<model::User, model::Role>>> members(const model::Actor& actor);
+    /// The actor's company.
+    [[nodiscard]] core::Result<model::Company> company(const model::Actor& actor);
 
     /// Every key of a company (operator; NotFound for an unknown company).
     [[nodiscard]] core::Result<std::vector<model::ApiKey>> list_keys(const std::string& company_name);

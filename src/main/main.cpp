@@ -14,7 +14,9 @@
 #include "core/log.h"
 #include "main/admin_commands.h"
 #include "main/catalog_commands.h"
+#include "main/client_commands.h"
 #include "main/output.h"
+#include "main/serve_command.h"
 #include "storage/sqlite/database.h"
 #include "storage/sqlite/sqlite_catalog_store.h"
 #include "storage/sqlite/sqlite_tenancy_store.h"
@@ -188,6 +190,61 @@ revoke_key->callback([&] {
         return cli::admin_revoke_key(service, key_company, key_prefix, flags.json);
     }));
 });
+
+auto* serve = app.add_subcommand(
+    "serve",
+    "Run the HTTP server: the GraphQL API at /graphql, /healthz, the web page and the API explorer. On an empty "
+    "database it first creates a company, an admin and an API key, and prints the key once.");
+std::optional<std::string> serve_listen;
+std::optional<std::string> serve_rate_limit;
+std::optional<std::string> serve_static_dir;
+std::optional<std::string> serve_explorer_dir;
+std::optional<std::string> serve_blob_dir;
+cli::ServeOptions serve_options;
+bool serve_no_introspection = false;
+serve->add_option("--listen", serve_listen, "HOST:PORT to listen on (env RAMPART_LISTEN, default 127.0.0.1:8080)");
+serve->add_option("--threads", serve_options.threads, "Server threads (default: one per core)");
+serve->add_option("--rate-limit", serve_rate_limit,
+                  "Requests a minute per API key, 0 = no limit (env RAMPART_RATE_LIMIT, default 1200)");
+serve->add_option("--static-dir", serve_static_dir, "Folder of the web page (env RAMPART_STATIC_DIR)");
+serve->add_option("--explorer-dir", serve_explorer_dir, "Folder of the API explorer (env RAMPART_EXPLORER_DIR)");
+serve->add_option("--blob-dir", serve_blob_dir,
+                  "Folder for evidence files (env RAMPART_BLOB_DIR, default: blobs/ beside the database)");
+serve->add_flag("--no-introspection", serve_no_introspection,
+                "Refuse __schema and __type queries (env RAMPART_INTROSPECTION=off)");
+serve->add_option("--max-depth", serve_options.max_depth, "Deepest query accepted (default 15)");
+serve->add_option("--max-complexity", serve_options.max_complexity, "Most fields a query may select (default 5000)");
+serve->callback([&] {
+    serve_options.listen = core::resolve_setting(serve_listen, "RAMPART_LISTEN", "127.0.0.1:8080").value;
+    serve_options.static_dir = core::resolve_setting(serve_static_dir, "RAMPART_STATIC_DIR", "").value;
+    serve_options.explorer_dir = core::resolve_setting(serve_explorer_dir, "RAMPART_EXPLORER_DIR", "").value;
+    serve_options.blob_dir = core::resolve_setting(serve_blob_dir, "RAMPART_BLOB_DIR", "").value;
+    const auto rate = core::resolve_setting(serve_rate_limit, "RAMPART_RATE_LIMIT", "1200").value;
+    try {
+        serve_options.rate_limit_per_minute = std::stoul(rate);
+    } catch (const std::exception&) {
+        throw CLI::RuntimeError(cli::report_error(
+            core::Error::make(core::ErrorCode::InvalidArgument,
+                              fmt::format("the rate limit \"{}\" is not a number of requests a minute", rate)),
+            false));
+    }
+    serve_options.introspection =
+        !serve_no_introspection && core::resolve_setting(std::nullopt, "RAMPART_INTROSPECTION", "on").value != "off";
+    const auto config = resolve_config(flags);
+    if (auto logging = core::init_logging(config.log_level.value); !logging.ok()) {
+        throw CLI::RuntimeError(cli::report_error(logging.error(), false));
+    }
+    throw CLI::RuntimeError(cli::serve(config, serve_options));
+});
+
+auto* schema = app.add_subcommand("schema", "The GraphQL schema");
+schema->require_subcommand(1);
+schema->add_subcommand("print", "Print the GraphQL schema (SDL) to standard output")->callback([&] {
+    throw CLI::RuntimeError(cli::print_schema());
+});
+
+// `rampart project …` and `rampart requirement …` talk to a running server.
+cli::ClientCommands client_commands(app);
 
 try {
     app.parse(argc, argv);

@@ -16,6 +16,7 @@ struct ProjectFilter {
     std::optional<model::ProjectStatus> status;
     std::optional<std::string> tag;
     std::optional<std::string> name_contains;
+    std::optional<int64_t> asset_id;  ///< only projects that cover this asset
 };
 
 struct RequirementFilter {

@@ -32,6 +32,7 @@ public:
     virtual ~TenancyStore() = default;
 
     [[nodiscard]] virtual core::Result<std::optional<model::Company>> find_company(const std::string& name) = 0;
+    [[nodiscard]] virtual core::Result<std::optional<model::Company>> find_company_by_id(int64_t id) = 0;
     [[nodiscard]] virtual core::Result<model::Company> create_company(const std::string& name) = 0;
     [[nodiscard]] virtual core::Result<std::optional<model::User>> find_user(const std::string& email) = 0;
     [[nodiscard]] virtual core::Result<std::optional<model::User>> find_user_by_id(int64_t id) = 0;

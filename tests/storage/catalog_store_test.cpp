@@ -4,35 +4,15 @@
 
 #include <gtest/gtest.h>
 
-#include <functional>
-#include <memory>
+#include <algorithm>
 
-#include "storage/sqlite/database.h"
 #include "storage/sqlite/sqlite_catalog_store.h"
+#include "storage/storage_backends.h"
 
 namespace rampart::storage {
 namespace {
 
-/// Owns whatever a backend needs (a connection) and the store on top.
-struct Backend {
-    std::shared_ptr<void> keep_alive;
-    CatalogStore* store = nullptr;
-};
-
-using BackendFactory = std::function<Backend()>;
-
-Backend make_sqlite() {
-    auto db = sqlite::Database::open(":memory:");
-    if (!db.ok()) throw std::runtime_error(db.error().to_string());
-    auto shared_db = std::shared_ptr<sqlite::Database>(std::move(db).value());
-    auto store = std::make_shared<sqlite::SqliteCatalogStore>(*shared_db);
-    Backend backend;
-    backend.store = store.get();
-    backend.keep_alive =
-        std::make_shared<std::pair<std::shared_ptr<sqlite::Database>, std::shared_ptr<sqlite::SqliteCatalogStore>>>(
-            shared_db, store);
-    return backend;
-}
+using testing::BackendTest;
 
 model::AsvsRelease small_release() {
     model::AsvsRelease release;
@@ -118,13 +98,9 @@ model::CweCatalog small_cwe() {
     return cwe;
 }
 
-class CatalogStoreConformance : public ::testing::TestWithParam<BackendFactory> {
+class CatalogStoreConformance : public BackendTest {
 protected:
-    void SetUp() override { m_backend = GetParam()(); }
-    CatalogStore& store() { return *m_backend.store; }
-
-private:
-    Backend m_backend;
+    CatalogStore& store() { return backend().catalogs(); }
 };
 
 CatalogFileRecord file_record(const std::string& name, int entries) {
@@ -231,12 +207,56 @@ TEST_P(CatalogStoreConformance, SearchRanksTitlesFirstFiltersAndPages) {
     ASSERT_TRUE(other_release.ok());
     EXPECT_EQ(other_release->total, 0);
 
-    // FTS5 operators and quotes in the text are plain words, never syntax.
-    const auto hostile = store().search({"\"sql\" OR NOT ( * :", std::nullopt, std::nullopt, 10, 0});
-    ASSERT_TRUE(hostile.ok()) << hostile.error().to_string();
+    // Query operators and quotes in the text (FTS5's and tsquery's) are
+    // plain words or separators, never syntax.
+    for (const std::string text : {"\"sql\" OR NOT ( * :", "sql' & !injection | (x) <-> y:* \\", "sql:*", "&|!()"}) {
+        const auto hostile = store().search({text, std::nullopt, std::nullopt, 10, 0});
+        ASSERT_TRUE(hostile.ok()) << text << ": " << hostile.error().to_string();
+    }
+    const auto punctuated = store().search({"'SQL'-(injection)!", model::CatalogKind::Cwe, std::nullopt, 10, 0});
+    ASSERT_TRUE(punctuated.ok());
+    ASSERT_EQ(punctuated->total, 1);
+    EXPECT_EQ(punctuated->hits[0].ref, "CWE-89");
 }
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, CatalogStoreConformance, ::testing::Values(BackendFactory(make_sqlite)));
+TEST_P(CatalogStoreConformance, SearchRanksANameMatchAboveAMentionInADescription) {
+    ASSERT_TRUE(store().store_capec(small_capec(), {file_record("c.json", 3)}).ok());
+    ASSERT_TRUE(store().store_cwe(small_cwe(), {file_record("w.csv", 2)}).ok());
+
+    // CAPEC-66 and CAPEC-7 carry "SQL" in their names, CAPEC-248 (Command
+    // Injection) only in its description.
+    const auto capec = store().search({"sql", model::CatalogKind::Capec, std::nullopt, 10, 0});
+    ASSERT_TRUE(capec.ok());
+    ASSERT_EQ(capec->hits.size(), 3u);
+    EXPECT_EQ(capec->hits.back().ref, "CAPEC-248");
+    EXPECT_GT(capec->hits[1].score, capec->hits[2].score);
+    EXPECT_NE(capec->hits[0].title.find("SQL"), std::string::npos);
+
+    // References are searchable: CWE-89 by its number.
+    const auto by_ref = store().search({"CWE-89", std::nullopt, std::nullopt, 10, 0});
+    ASSERT_TRUE(by_ref.ok());
+    ASSERT_GE(by_ref->hits.size(), 1u);
+    EXPECT_EQ(by_ref->hits[0].ref, "CWE-89");
+}
+
+TEST_P(CatalogStoreConformance, SearchMatchesTheLastWordAsAPrefixAndEveryWord) {
+    ASSERT_TRUE(store().store_capec(small_capec(), {file_record("c.json", 3)}).ok());
+    const auto prefix = store().search({"blind sql inj", model::CatalogKind::Capec, std::nullopt, 10, 0});
+    ASSERT_TRUE(prefix.ok());
+    ASSERT_EQ(prefix->total, 1);
+    EXPECT_EQ(prefix->hits[0].ref, "CAPEC-7");
+    EXPECT_EQ(prefix->hits[0].title, "Blind SQL Injection");
+    // Only the last word is a prefix: "blin" alone is no word of the catalog.
+    const auto not_prefix = store().search({"blin sql", model::CatalogKind::Capec, std::nullopt, 10, 0});
+    ASSERT_TRUE(not_prefix.ok());
+    EXPECT_EQ(not_prefix->total, 0);
+    const auto nothing = store().search({"  ...  ", std::nullopt, std::nullopt, 10, 0});
+    ASSERT_TRUE(nothing.ok());
+    EXPECT_EQ(nothing->total, 0);
+    EXPECT_TRUE(nothing->hits.empty());
+}
+
+RAMPART_STORAGE_BACKENDS(CatalogStoreConformance);
 
 TEST(FtsQuery, QuotesEveryWordAndPrefixesTheLast) {
     EXPECT_EQ(sqlite::fts_query("sql injection"), "\"sql\" \"injection\"*");

@@ -4,46 +4,16 @@
 
 #include <gtest/gtest.h>
 
-#include <functional>
-#include <memory>
 #include <stdexcept>
 
-#include "storage/sqlite/database.h"
-#include "storage/sqlite/sqlite_project_store.h"
-#include "storage/sqlite/sqlite_tenancy_store.h"
+#include "storage/storage_backends.h"
 
 namespace rampart::storage {
 namespace {
 
 using model::RequirementStatus;
 
-/// Owns whatever a backend needs (a connection) and the stores on top.
-struct Backend {
-    std::shared_ptr<void> keep_alive;
-    ProjectStore* projects = nullptr;
-    TenancyStore* tenancy = nullptr;
-};
-
-using BackendFactory = std::function<Backend()>;
-
-Backend make_sqlite() {
-    auto db = sqlite::Database::open(":memory:");
-    if (!db.ok()) throw std::runtime_error(db.error().to_string());
-    struct Owned {
-        std::unique_ptr<sqlite::Database> db;
-        std::unique_ptr<sqlite::SqliteProjectStore> projects;
-        std::unique_ptr<sqlite::SqliteTenancyStore> tenancy;
-    };
-    auto owned = std::make_shared<Owned>();
-    owned->db = std::move(db).value();
-    owned->projects = std::make_unique<sqlite::SqliteProjectStore>(*owned->db);
-    owned->tenancy = std::make_unique<sqlite::SqliteTenancyStore>(*owned->db);
-    Backend backend;
-    backend.projects = owned->projects.get();
-    backend.tenancy = owned->tenancy.get();
-    backend.keep_alive = owned;
-    return backend;
-}
+using testing::BackendTest;
 
 template <typename T>
 T expect_ok(core::Result<T> result) {
@@ -70,11 +40,12 @@ model::ProjectRequirement requirement(std::string item_key, std::string asvs_id,
     return r;
 }
 
-class ProjectStoreConformance : public ::testing::TestWithParam<BackendFactory> {
+class ProjectStoreConformance : public BackendTest {
 protected:
     void SetUp() override {
-        m_backend = GetParam()();
-        auto& tenancy = *m_backend.tenancy;
+        BackendTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
+        auto& tenancy = backend().tenancy();
         m_company_a = expect_ok(tenancy.create_company("Acme")).id;
         m_company_b = expect_ok(tenancy.create_company("Globex")).id;
         m_alice = expect_ok(tenancy.create_user("alice@acme.test", "Alice", ""));
@@ -87,7 +58,7 @@ protected:
         m_api_asset = expect_ok(store().create_asset(asset(m_company_a, "payments-api"))).id;
     }
 
-    ProjectStore& store() { return *m_backend.projects; }
+    ProjectStore& store() { return backend().projects(); }
 
     static model::Asset asset(int64_t company_id, std::string name) {
         model::Asset a;
@@ -161,7 +132,6 @@ protected:
         return expect_ok(store().update_requirement(m_company_a, changed, m_alice.id));
     }
 
-    Backend m_backend;
     int64_t m_company_a = 0;
     int64_t m_company_b = 0;
     model::User m_alice;
@@ -298,6 +268,29 @@ TEST_P(ProjectStoreConformance, ListsProjectsNewestFirstWithEachFilterAndPages) 
         EXPECT_EQ(refused.error().code, core::ErrorCode::InvalidArgument);
     }
     EXPECT_EQ(expect_ok(store().list_projects(m_company_a, {}, {1, 1000})).items.size(), 3u);
+}
+
+TEST_P(ProjectStoreConformance, ListsOnlyTheProjectsThatCoverAnAsset) {
+    const auto both = create_standard("Both assets");
+    const auto web_only =
+        expect_ok(store().create_project(project("Web only", {}), requirements(), {m_alice.id}, {m_web_asset}));
+    const auto none = expect_ok(store().create_project(project("No asset", {}), {}, {}, {}));
+    const auto covering = [&](int64_t asset_id) {
+        ProjectFilter filter;
+        filter.asset_id = asset_id;
+        std::vector<int64_t> ids;
+        for (const auto& summary : expect_ok(store().list_projects(m_company_a, filter, {1, 50})).items) {
+            ids.push_back(summary.project.id);
+        }
+        return ids;
+    };
+    EXPECT_EQ(covering(m_web_asset), (std::vector<int64_t>{web_only, both}));
+    EXPECT_EQ(covering(m_api_asset), std::vector<int64_t>{both});
+    EXPECT_EQ(expect_ok(store().list_projects(m_company_a, {}, {1, 50})).total, 3) << none;
+    // Another company's view of the same asset id holds nothing.
+    ProjectFilter foreign;
+    foreign.asset_id = m_web_asset;
+    EXPECT_EQ(expect_ok(store().list_projects(m_company_b, foreign, {1, 50})).total, 0);
 }
 
 TEST_P(ProjectStoreConformance, FiltersRequirementsByStatusItemLevelAndChapter) {
@@ -594,7 +587,7 @@ TEST_P(ProjectStoreConformance, AssetNamesAreUniquePerCompany) {
     EXPECT_EQ(refused.error().code, core::ErrorCode::InvalidArgument);
 }
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, ProjectStoreConformance, ::testing::Values(BackendFactory(make_sqlite)));
+RAMPART_STORAGE_BACKENDS(ProjectStoreConformance);
 
 }  // namespace
 }  // namespace rampart::storage

@@ -514,6 +514,10 @@ core::Result<Page<ProjectSummary>> SqliteProjectStore::list_projects(int64_t com
     // LIKE is case-insensitive for ASCII in SQLite; the wildcards of the
     // user's text are escaped so "50%" means exactly that.
     if (filter.name_contains) where.add("p.name LIKE ? ESCAPE '\\'", like_contains(*filter.name_contains));
+    if (filter.asset_id) {
+        where.add("EXISTS (SELECT 1 FROM project_assets pa WHERE pa.project_id = p.id AND pa.asset_id = ?)",
+                  *filter.asset_id);
+    }
 
     Page<ProjectSummary> out;
     out.page = page.page;

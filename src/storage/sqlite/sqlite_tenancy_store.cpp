@@ -42,6 +42,13 @@ core::Result<std::optional<model::Company>> SqliteTenancyStore::find_company(con
     return std::optional<model::Company>(model::Company{row.integer(0), row.text(1), row.text(2)});
 }
 
+core::Result<std::optional<model::Company>> SqliteTenancyStore::find_company_by_id(int64_t id) {
+    auto row = RAMPART_TRY(m_db.prepare("SELECT id, name, created_at FROM companies WHERE id = ?"));
+    row.bind(1, id);
+    if (!RAMPART_TRY(row.step())) return std::optional<model::Company>();
+    return std::optional<model::Company>(model::Company{row.integer(0), row.text(1), row.text(2)});
+}
+
 core::Result<model::Company> SqliteTenancyStore::create_company(const std::string& name) {
     const auto now = core::utc_now_iso8601();
     auto insert = RAMPART_TRY(m_db.prepare("INSERT INTO companies (name, created_at) VALUES (?, ?) RETURNING id"));

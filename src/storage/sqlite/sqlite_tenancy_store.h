@@ -10,6 +10,7 @@ public:
     explicit SqliteTenancyStore(Database& db) : m_db(db) {}
 
     core::Result<std::optional<model::Company>> find_company(const std::string& name) override;
+    core::Result<std::optional<model::Company>> find_company_by_id(int64_t id) override;
     core::Result<model::Company> create_company(const std::string& name) override;
     core::Result<std::optional<model::User>> find_user(const std::string& email) override;
     core::Result<std::optional<model::User>> find_user_by_id(int64_t id) override;
