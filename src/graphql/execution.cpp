@@ -70,13 +70,15 @@ std::vector<Location> locations_of(const CollectedField& field) {
 }
 
 /// A JSON object as the parent of fields without resolvers: they read its
-/// members (graphql-js's default field resolver).
+/// members (graphql-js's default field resolver). The object lives in the
+/// resolved value being completed, which outlives its sub-fields, so the
+/// reference does not own it.
 ObjectRef json_object_ref(const json::object& object) {
     ObjectRef ref;
     if (const auto* type_name = object.if_contains("__typename"); type_name != nullptr && type_name->is_string()) {
         ref.type_name = std::string(type_name->get_string());
     }
-    ref.data = std::make_shared<const json::object>(object);
+    ref.data = std::shared_ptr<const json::object>(std::shared_ptr<const void>(), &object);
     ref.data_type = typeid(json::object);
     return ref;
 }
@@ -93,7 +95,8 @@ json::value to_plain_json(const ResolvedValue& value) {
         }
         case ResolvedValue::Kind::Object: {
             const ObjectRef& ref = value.object_ref();
-            if (ref.data_type == typeid(json::object) && ref.data) return *static_cast<const json::object*>(ref.data.get());
+            if (ref.data_type == typeid(json::object) && ref.data)
+                return *static_cast<const json::object*>(ref.data.get());
             return json::object();
         }
     }
@@ -103,7 +106,9 @@ json::value to_plain_json(const ResolvedValue& value) {
 class Executor {
 public:
     Executor(const Schema& schema, const ExecutionRequest& request, ExecutionResult& result)
-        : m_schema(schema), m_request(request), m_result(result),
+        : m_schema(schema),
+          m_request(request),
+          m_result(result),
           m_storage(json::make_shared_resource<json::monotonic_resource>()) {}
 
     void run() {
@@ -193,7 +198,8 @@ private:
                     fields.entry(selection.response_key()).nodes.push_back(&selection);
                     break;
                 case ast::Selection::Kind::InlineFragment:
-                    if (selection.type_condition && !fragment_condition_matches(selection.type_condition->value, type)) {
+                    if (selection.type_condition &&
+                        !fragment_condition_matches(selection.type_condition->value, type)) {
                         break;
                     }
                     if (auto failure = collect_fields(type, selection.selection_set, fields, visited)) return failure;
@@ -236,8 +242,8 @@ private:
             const DirectiveDef* definition = m_schema.directive(directive.name.value);
             if (definition == nullptr) continue;
             json::object arguments;
-            if (auto failure =
-                    coerce_argument_values(definition->arguments, directive.arguments, directive.loc, &m_variables, arguments)) {
+            if (auto failure = coerce_argument_values(definition->arguments, directive.arguments, directive.loc,
+                                                      &m_variables, arguments)) {
                 return failure;
             }
             const json::value* condition = arguments.if_contains("if");
@@ -250,7 +256,8 @@ private:
 
     /// §6.3 ExecuteSelectionSet. False when a non-null field failed, which
     /// makes the whole object null (§6.4.4).
-    bool execute_fields(const NamedType& type, const ObjectRef& parent, const FieldCollection& fields, json::object& out) {
+    bool execute_fields(const NamedType& type, const ObjectRef& parent, const FieldCollection& fields,
+                        json::object& out) {
         out.reserve(fields.fields().size());
         for (const auto& field : fields.fields()) {
             const std::string& name = field.name();
@@ -337,8 +344,9 @@ private:
         if (type.is_non_null()) {
             if (!complete_value(type.of_type(), parent_type, definition, field, value, out)) return false;
             if (out.is_null()) {
-                field_error("Cannot return null for non-nullable field " + parent_type.name + "." + definition.name + ".",
-                            {}, field);
+                field_error(
+                    "Cannot return null for non-nullable field " + parent_type.name + "." + definition.name + ".", {},
+                    field);
                 return false;
             }
             return true;
@@ -375,8 +383,8 @@ private:
         for (size_t i = 0; i < items->size(); ++i) {
             m_path.emplace_back(static_cast<int64_t>(i));
             json::value& slot = completed.emplace_back(nullptr);
-            bool complete = complete_value(item_type, parent_type, definition, field, (*items)[i], slot) ||
-                            absorb(item_type, slot);
+            bool complete =
+                complete_value(item_type, parent_type, definition, field, (*items)[i], slot) || absorb(item_type, slot);
             m_path.pop_back();
             if (!complete) return false;
         }
@@ -384,7 +392,8 @@ private:
         return true;
     }
 
-    bool complete_leaf(const NamedType& named, const CollectedField& field, const ResolvedValue& value, json::value& out) {
+    bool complete_leaf(const NamedType& named, const CollectedField& field, const ResolvedValue& value,
+                       json::value& out) {
         std::string error;
         std::optional<json::value> serialized;
         if (value.kind() == ResolvedValue::Kind::Leaf) {
@@ -439,7 +448,8 @@ private:
     /// §6.4.3 ResolveAbstractType: the object names its type, which must be
     /// a possible type of the field's abstract type.
     const NamedType* resolve_abstract_type(const NamedType& abstract, const NamedType& parent_type,
-                                           const Field& definition, const CollectedField& field, const ObjectRef& object) {
+                                           const Field& definition, const CollectedField& field,
+                                           const ObjectRef& object) {
         const NamedType* runtime = object.type;
         if (runtime == nullptr) {
             if (object.type_name.empty()) {
@@ -458,15 +468,15 @@ private:
             }
         }
         if (runtime->kind != TypeKind::Object) {
-            field_error("Abstract type \"" + abstract.name + "\" was resolved to a non-object type \"" + runtime->name +
-                            "\".",
-                        {}, field);
+            field_error(
+                "Abstract type \"" + abstract.name + "\" was resolved to a non-object type \"" + runtime->name + "\".",
+                {}, field);
             return nullptr;
         }
         if (!m_schema.is_sub_type(&abstract, runtime)) {
-            field_error("Runtime Object type \"" + runtime->name + "\" is not a possible type for \"" + abstract.name +
-                            "\".",
-                        {}, field);
+            field_error(
+                "Runtime Object type \"" + runtime->name + "\" is not a possible type for \"" + abstract.name + "\".",
+                {}, field);
             return nullptr;
         }
         return runtime;
@@ -532,11 +542,19 @@ std::vector<GraphQLError> coerce_variables(const Schema& schema, const ast::Oper
         }
         bool valid = true;
         json::value result = coerce_input_value(
-            *value, type, [&](const std::vector<PathSegment>& path, const json::value& invalid, std::string message) {
+            *value, type,
+            [&](const std::vector<PathSegment>& path, const json::value& invalid, const std::string& message) {
                 valid = false;
-                std::string prefix = "Variable \"$" + name + "\" got invalid value " + inspect(invalid);
-                if (!path.empty()) prefix += " at \"" + name + print_path(path) + "\"";
-                report(prefix + "; " + message, definition.loc);
+                std::string text = "Variable \"$" + name + "\" got invalid value " + inspect(invalid);
+                if (!path.empty()) {
+                    text += " at \"";
+                    text += name;
+                    text += print_path(path);
+                    text += '"';
+                }
+                text += "; ";
+                text += message;
+                report(std::move(text), definition.loc);
             });
         if (valid) coerced[name] = std::move(result);
     }
@@ -555,7 +573,8 @@ ExecutionResult execute(const Schema& schema, const ExecutionRequest& request) {
     } catch (const std::exception& error) {
         // Only resource exhaustion gets here: resolvers' exceptions are
         // field errors. The request fails; the process carries on.
-        result.errors.push_back(GraphQLError{std::string("Execution failed: ") + error.what(), {}, {}, std::string(INTERNAL_ERROR_CODE)});
+        result.errors.push_back(
+            GraphQLError{std::string("Execution failed: ") + error.what(), {}, {}, std::string(INTERNAL_ERROR_CODE)});
         result.data = json::value(nullptr);
     }
     return result;

@@ -236,7 +236,8 @@ struct Introspection {
 
     [[nodiscard]] ResolvedValue type_of(const NamedType* named, std::span<const ast::TypeWrapper> wrappers = {}) const {
         if (named == nullptr) return ResolvedValue::null();
-        return ResolvedValue::object(*type_type, std::make_shared<const IntrospectedType>(IntrospectedType{named, wrappers}));
+        return ResolvedValue::object(*type_type,
+                                     std::make_shared<const IntrospectedType>(IntrospectedType{named, wrappers}));
     }
     [[nodiscard]] ResolvedValue type_of(const TypeRef& ref) const { return type_of(ref.named, ref.wrappers); }
 
@@ -360,15 +361,17 @@ void bind_type(Schema& schema, const std::shared_ptr<const Introspection>& in) {
 }
 
 void bind_members(Schema& schema, const std::shared_ptr<const Introspection>& in) {
-    schema.bind("__Field", "name", [](const ResolveContext& context) -> FieldResult { return context.parent<Field>().name; });
+    schema.bind("__Field", "name",
+                [](const ResolveContext& context) -> FieldResult { return context.parent<Field>().name; });
     schema.bind("__Field", "description", [](const ResolveContext& context) -> FieldResult {
         return nullable_text(context.parent<Field>().description);
     });
     schema.bind("__Field", "args", [in](const ResolveContext& context) -> FieldResult {
         return in->input_values(context.parent<Field>().arguments, include_deprecated(context));
     });
-    schema.bind("__Field", "type",
-                [in](const ResolveContext& context) -> FieldResult { return in->type_of(context.parent<Field>().type); });
+    schema.bind("__Field", "type", [in](const ResolveContext& context) -> FieldResult {
+        return in->type_of(context.parent<Field>().type);
+    });
     schema.bind("__Field", "isDeprecated", [](const ResolveContext& context) -> FieldResult {
         return json::value(context.parent<Field>().deprecation_reason.has_value());
     });
@@ -447,7 +450,9 @@ void bind_introspection(Schema& schema) {
 
 Resolver schema_meta_resolver(const Schema& schema) {
     auto in = introspection_of(schema);
-    return [in](const ResolveContext&) -> FieldResult { return ResolvedValue::object(*in->schema_type, borrow(*in->schema)); };
+    return [in](const ResolveContext&) -> FieldResult {
+        return ResolvedValue::object(*in->schema_type, borrow(*in->schema));
+    };
 }
 
 Resolver type_meta_resolver(const Schema& schema) {

@@ -15,7 +15,13 @@ constexpr bool is_digit(int c) { return c >= '0' && c <= '9'; }
 
 // GraphQL spec §2.1.9 Names: ASCII letters, digits and underscore only.
 constexpr bool is_name_start(int c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
-constexpr bool is_name_continue(int c) { return is_name_start(c) || is_digit(c); }
+
+/// NameContinue as a table: names are the most frequent tokens.
+constexpr std::array<bool, 256> NAME_CONTINUE = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c) table[static_cast<size_t>(c)] = is_name_start(c) || is_digit(c);
+    return table;
+}();
 
 constexpr bool is_unicode_scalar_value(uint32_t code) {
     return code <= 0xD7FF || (code >= 0xE000 && code <= 0x10FFFF);
@@ -274,19 +280,8 @@ bool Lexer::fail_unexpected_character(size_t offset) {
     return fail(offset, "Unexpected character: " + print_code_point_at(m_source, offset) + ".");
 }
 
-Location Lexer::location_at(size_t offset) {
-    if (m_column_offset < m_line_start || offset < m_column_offset) {
-        m_column_offset = m_line_start;
-        m_column = 1;
-    }
-    const char* data = m_source.data();
-    uint32_t column = m_column;
-    for (size_t i = m_column_offset; i < offset; ++i) {
-        column += is_continuation(static_cast<unsigned char>(data[i])) ? 0 : 1;
-    }
-    m_column_offset = offset;
-    m_column = column;
-    return Location{m_line, column};
+Location Lexer::location_at(size_t offset) const {
+    return Location{m_line, static_cast<uint32_t>(1 + (offset - m_line_start) - m_line_continuation_bytes)};
 }
 
 std::string& Lexer::next_buffer() {
@@ -311,25 +306,30 @@ bool Lexer::next(Token& token) {
     };
     while (position < size) {
         const auto c = static_cast<unsigned char>(body[position]);
+        // §2.1.7 Ignored tokens: white space, commas, line terminators, the
+        // byte order mark (U+FEFF, anywhere) and comments. Runs of spaces
+        // (indentation) are the most common bytes of all.
+        if (c == ' ' || c == '\t' || c == ',') {
+            ++position;
+            continue;
+        }
         switch (c) {
-            // §2.1.7 Ignored tokens: white space, commas, line terminators,
-            // the byte order mark (U+FEFF, anywhere) and comments.
-            case '\t':
-            case ' ':
-            case ',': ++position; continue;
             case '\n':
                 ++position;
                 ++m_line;
                 m_line_start = position;
+                m_line_continuation_bytes = 0;
                 continue;
             case '\r':
                 position += byte_at(body, position + 1) == '\n' ? 2 : 1;
                 ++m_line;
                 m_line_start = position;
+                m_line_continuation_bytes = 0;
                 continue;
             case 0xEF:
                 if (byte_at(body, position + 1) == 0xBB && byte_at(body, position + 2) == 0xBF) {
                     position += 3;
+                    m_line_continuation_bytes += 2;
                     continue;
                 }
                 break;
@@ -367,7 +367,7 @@ bool Lexer::next(Token& token) {
         if (is_digit(c) || c == '-') return read_number(token, position);
         if (is_name_start(c)) {
             size_t end = position + 1;
-            while (end < size && is_name_continue(static_cast<unsigned char>(body[end]))) ++end;
+            while (end < size && NAME_CONTINUE[static_cast<unsigned char>(body[end])]) ++end;
             token.kind = TokenKind::Name;
             token.start = static_cast<uint32_t>(position);
             token.end = static_cast<uint32_t>(end);
@@ -391,6 +391,7 @@ bool Lexer::next(Token& token) {
 // §2.1.5 Comments run to the end of the line.
 bool Lexer::read_comment(Token& token, size_t start) {
     const std::string_view body = m_source;
+    token.loc = location_at(start);
     size_t position = start + 1;
     while (position < body.size()) {
         const auto c = static_cast<unsigned char>(body[position]);
@@ -403,11 +404,11 @@ bool Lexer::read_comment(Token& token, size_t start) {
         const size_t length = decode_utf8(body, position, code);
         if (length == 0) return fail_unexpected_character(position);
         position += length;
+        m_line_continuation_bytes += length - 1;
     }
     token.kind = TokenKind::Comment;
     token.start = static_cast<uint32_t>(start);
     token.end = static_cast<uint32_t>(position);
-    token.loc = location_at(start);
     token.value = body.substr(start + 1, position - start - 1);
     m_position = position;
     return true;
@@ -470,6 +471,7 @@ bool Lexer::read_digits(size_t& position) {
 bool Lexer::read_string(Token& token, size_t start) {
     const std::string_view body = m_source;
     const size_t size = body.size();
+    token.loc = location_at(start);
     size_t position = start + 1;
     size_t chunk_start = position;
     std::string* value = nullptr;
@@ -479,7 +481,6 @@ bool Lexer::read_string(Token& token, size_t start) {
             token.kind = TokenKind::String;
             token.start = static_cast<uint32_t>(start);
             token.end = static_cast<uint32_t>(position + 1);
-            token.loc = location_at(start);
             if (value == nullptr) {
                 token.value = body.substr(start + 1, position - start - 1);
             } else {
@@ -509,6 +510,7 @@ bool Lexer::read_string(Token& token, size_t start) {
             return fail(position, "Invalid character within String: " + print_code_point_at(body, position) + ".");
         }
         position += length;
+        m_line_continuation_bytes += length - 1;
     }
     return fail(position, "Unterminated string.");
 }
@@ -595,6 +597,9 @@ bool Lexer::read_block_string(Token& token, size_t start) {
     size_t chunk_start = position;
     size_t line_start = m_line_start;
     uint32_t lines = 0;
+    // Continuation bytes since the start of the last line read.
+    size_t continuation_bytes = 0;
+    token.loc = location_at(start);
     std::string raw;
     while (position < size) {
         const auto c = static_cast<unsigned char>(body[position]);
@@ -603,12 +608,12 @@ bool Lexer::read_block_string(Token& token, size_t start) {
             token.kind = TokenKind::BlockString;
             token.start = static_cast<uint32_t>(start);
             token.end = static_cast<uint32_t>(position + 3);
-            token.loc = location_at(start);
             std::string& value = next_buffer();
             value = block_string_value(raw);
             token.value = value;
             m_line += lines;
             m_line_start = line_start;
+            m_line_continuation_bytes = lines == 0 ? m_line_continuation_bytes + continuation_bytes : continuation_bytes;
             m_position = position + 3;
             return true;
         }
@@ -625,6 +630,7 @@ bool Lexer::read_block_string(Token& token, size_t start) {
             position += (c == '\r' && byte_at(body, position + 1) == '\n') ? 2 : 1;
             chunk_start = position;
             line_start = position;
+            continuation_bytes = 0;
             ++lines;
             continue;
         }
@@ -638,6 +644,7 @@ bool Lexer::read_block_string(Token& token, size_t start) {
             return fail(position, "Invalid character within String: " + print_code_point_at(body, position) + ".");
         }
         position += length;
+        continuation_bytes += length - 1;
     }
     return fail(position, "Unterminated string.");
 }

@@ -92,7 +92,7 @@ private:
     bool read_string(Token& token, size_t start);
     bool read_escape(size_t position, std::string& out, size_t& size);
     bool read_block_string(Token& token, size_t start);
-    Location location_at(size_t offset);
+    [[nodiscard]] Location location_at(size_t offset) const;
     std::string& next_buffer();
 
     std::string_view m_source;
@@ -100,10 +100,10 @@ private:
     size_t m_position = 0;
     uint32_t m_line = 1;
     size_t m_line_start = 0;
-    // Columns count code points; remembering the last computed column keeps
-    // the count linear on very long lines.
-    size_t m_column_offset = 0;
-    uint32_t m_column = 1;
+    // Columns count code points: the UTF-8 continuation bytes read so far on
+    // the current line (only strings, comments and the byte order mark have
+    // any) are subtracted from the byte distance to the line start.
+    size_t m_line_continuation_bytes = 0;
     std::array<std::string, 2> m_buffers;
     size_t m_buffer_index = 0;
     GraphQLError m_error;

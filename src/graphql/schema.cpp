@@ -70,7 +70,8 @@ bool Schema::is_sub_type(const NamedType* super, const NamedType* sub) const {
     if (super == nullptr || sub == nullptr) return false;
     if (super == sub) return true;
     if (super->kind == TypeKind::Union) {
-        return std::find(super->possible_types.begin(), super->possible_types.end(), sub) != super->possible_types.end();
+        return std::find(super->possible_types.begin(), super->possible_types.end(), sub) !=
+               super->possible_types.end();
     }
     if (super->kind == TypeKind::Interface && (sub->kind == TypeKind::Object || sub->kind == TypeKind::Interface)) {
         return std::find(sub->interfaces.begin(), sub->interfaces.end(), super) != sub->interfaces.end();

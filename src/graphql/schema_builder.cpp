@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -99,6 +100,16 @@ const ast::Directive* find_directive(const std::vector<ast::Directive>& directiv
     return nullptr;
 }
 
+/// A message from its parts, in one allocation.
+std::string concat(std::initializer_list<std::string_view> parts) {
+    size_t size = 0;
+    for (auto part : parts) size += part.size();
+    std::string out;
+    out.reserve(size);
+    for (auto part : parts) out += part;
+    return out;
+}
+
 bool starts_with_reserved(std::string_view name) { return name.size() >= 2 && name[0] == '_' && name[1] == '_'; }
 
 /// The SDL rules of graphql-js validation (`specifiedSDLRules`), walked in
@@ -117,7 +128,8 @@ public:
         for (const auto& definition : document.definitions) {
             if (const auto* type = std::get_if<ast::TypeDefinition>(&definition)) {
                 if (!type->extension) {
-                    if (m_defined.find(type->name.value) == m_defined.end()) m_defined_names.push_back(type->name.value);
+                    if (m_defined.find(type->name.value) == m_defined.end())
+                        m_defined_names.push_back(type->name.value);
                     m_defined[type->name.value] = type;
                 }
             } else if (const auto* directive = std::get_if<ast::DirectiveDefinition>(&definition)) {
@@ -170,7 +182,8 @@ private:
         if (!type.extension) {
             // UniqueTypeNames
             auto [found, inserted] = m_type_names.emplace(name, &type.name);
-            if (!inserted) error("There can be only one type named \"" + name + "\".", {found->second->loc, type.name.loc});
+            if (!inserted)
+                error("There can be only one type named \"" + name + "\".", {found->second->loc, type.name.loc});
         }
         if (type.kind == ast::TypeDefinitionKind::Enum) {
             // UniqueEnumValueNames
@@ -188,7 +201,8 @@ private:
         for (const auto& field : type.fields) check_unique_field(name, field.name, known_fields);
         for (const auto& field : type.input_fields) check_unique_field(name, field.name, known_fields);
         // UniqueArgumentDefinitionNames
-        for (const auto& field : type.fields) check_unique_argument_definitions(name + "." + field.name.value, field.arguments);
+        for (const auto& field : type.fields)
+            check_unique_argument_definitions(name + "." + field.name.value, field.arguments);
         check_unique_directives(type.directives, m_type_directives[name]);
         if (type.extension) check_extension(type);
 
@@ -238,7 +252,8 @@ private:
         }
     }
 
-    void check_unique_argument_definitions(const std::string& parent, const std::vector<ast::InputValueDefinition>& args) {
+    void check_unique_argument_definitions(const std::string& parent,
+                                           const std::vector<ast::InputValueDefinition>& args) {
         std::vector<std::string> reported;
         for (size_t i = 0; i < args.size(); ++i) {
             const std::string& name = args[i].name.value;
@@ -249,7 +264,8 @@ private:
             }
             if (locations.size() > 1) {
                 reported.push_back(name);
-                error("Argument \"" + parent + "(" + name + ":)\" can only be defined once.", std::move(locations));
+                error(concat({"Argument \"", parent, "(", name, ":)\" can only be defined once."}),
+                      std::move(locations));
             }
         }
     }
@@ -276,7 +292,8 @@ private:
         if (std::find(m_standard_names.begin(), m_standard_names.end(), name.value) != m_standard_names.end()) return;
         std::vector<std::string> names(m_standard_names.begin(), m_standard_names.end());
         names.insert(names.end(), m_defined_names.begin(), m_defined_names.end());
-        error("Unknown type \"" + name.value + "\"." + detail::did_you_mean(detail::suggestion_list(name.value, names)), {name.loc});
+        error("Unknown type \"" + name.value + "\"." + detail::did_you_mean(detail::suggestion_list(name.value, names)),
+              {name.loc});
     }
 
     void check_unique_directives(const std::vector<ast::Directive>& directives, SeenDirectives& seen) {
@@ -333,12 +350,14 @@ private:
             for (const auto& argument : directive.arguments) check_unique_input_fields(argument.value);
             // ProvidedRequiredArgumentsOnDirectives
             if (info != m_directives.end()) {
-                for (const auto& [argument_name, type] : info->second.required) {
-                    bool given = std::any_of(directive.arguments.begin(), directive.arguments.end(),
-                                             [&](const ast::Argument& argument) { return argument.name.value == argument_name; });
+                for (const auto& required : info->second.required) {
+                    const std::string& argument_name = required.first;
+                    bool given = std::any_of(
+                        directive.arguments.begin(), directive.arguments.end(),
+                        [&](const ast::Argument& argument) { return argument.name.value == argument_name; });
                     if (!given) {
-                        error("Directive \"@" + name + "\" argument \"" + argument_name + "\" of type \"" + type +
-                                  "\" is required, but it was not provided.",
+                        error(concat({"Directive \"@", name, "\" argument \"", argument_name, "\" of type \"",
+                                      required.second, "\" is required, but it was not provided."}),
                               {directive.loc});
                     }
                 }
@@ -625,8 +644,9 @@ private:
         }
         // graphql-js buildASTSchema: the specified directives not redefined.
         for (size_t i = 0; i < standard.size(); ++i) {
-            bool redefined = std::any_of(directives.begin(), directives.end(),
-                                         [&](const DirectiveDef& directive) { return directive.name == standard[i].name; });
+            bool redefined = std::any_of(directives.begin(), directives.end(), [&](const DirectiveDef& directive) {
+                return directive.name == standard[i].name;
+            });
             if (!redefined) {
                 directives.push_back(std::move(standard[i]));
                 m_directive_nodes.push_back(standard_nodes[i]);
@@ -810,8 +830,9 @@ private:
     void validate_root_types() {
         const Schema& schema = *m_schema;
         if (schema.m_query == nullptr) {
-            error("Query root type must be provided.",
-                  m_schema_definition != nullptr ? std::vector<Location>{m_schema_definition->loc} : std::vector<Location>{});
+            error("Query root type must be provided.", m_schema_definition != nullptr
+                                                           ? std::vector<Location>{m_schema_definition->loc}
+                                                           : std::vector<Location>{});
         } else if (schema.m_query->kind != TypeKind::Object) {
             error("Query root type must be Object type, it cannot be " + schema.m_query->name + ".",
                   present({root_location(ast::OperationType::Query, schema.m_query)}));
@@ -900,7 +921,8 @@ private:
     }
 
     /// The `implements X` names of a type's definition and extensions.
-    [[nodiscard]] std::vector<Location> implements_locations(const NamedType* named, const std::string& interface) const {
+    [[nodiscard]] std::vector<Location> implements_locations(const NamedType* named,
+                                                             const std::string& interface) const {
         std::vector<Location> out;
         for (const auto* node : nodes_of(named).all()) {
             for (const auto& name : node->interfaces) {
@@ -944,14 +966,15 @@ private:
     }
 
     void validate_fields(const NamedType& named) {
-        if (named.fields.empty()) error("Type " + named.name + " must define one or more fields.", nodes_of(&named).locations());
+        if (named.fields.empty())
+            error("Type " + named.name + " must define one or more fields.", nodes_of(&named).locations());
         for (size_t i = 0; i < named.fields.size(); ++i) {
             const Field& field = named.fields[i];
             const ast::FieldDefinition* node = field_node(&named, i);
             check_name(field.name, field.loc);
             if (field.type.named != nullptr && !field.type.named->is_output()) {
-                error("The type of " + named.name + "." + field.name + " must be Output Type but got: " +
-                          field.type.to_string() + ".",
+                error("The type of " + named.name + "." + field.name +
+                          " must be Output Type but got: " + field.type.to_string() + ".",
                       present({node != nullptr ? node->type.loc : Location{}}));
             }
             for (const auto& argument : field.arguments) {
@@ -999,7 +1022,8 @@ private:
 
     void validate_implements_ancestors(const NamedType& named, const NamedType& interface) {
         for (const NamedType* transitive : interface.interfaces) {
-            if (std::find(named.interfaces.begin(), named.interfaces.end(), transitive) != named.interfaces.end()) continue;
+            if (std::find(named.interfaces.begin(), named.interfaces.end(), transitive) != named.interfaces.end())
+                continue;
             auto locations = implements_locations(&interface, transitive->name);
             auto own = implements_locations(&named, interface.name);
             locations.insert(locations.end(), own.begin(), own.end());
@@ -1051,8 +1075,10 @@ private:
                 }
                 if (!is_equal_type(interface_argument.type, argument->type)) {
                     const auto* interface_argument_ast =
-                        interface_node != nullptr ? argument_node(interface_node->arguments, interface_argument.name) : nullptr;
-                    const auto* argument_ast = node != nullptr ? argument_node(node->arguments, argument->name) : nullptr;
+                        interface_node != nullptr ? argument_node(interface_node->arguments, interface_argument.name)
+                                                  : nullptr;
+                    const auto* argument_ast =
+                        node != nullptr ? argument_node(node->arguments, argument->name) : nullptr;
                     error("Interface field argument " + interface.name + "." + interface_field.name + "(" +
                               interface_argument.name + ":) expects type " + interface_argument.type.to_string() +
                               " but " + named.name + "." + field->name + "(" + argument->name + ":) is type " +
@@ -1110,8 +1136,8 @@ private:
             const ast::InputValueDefinition* node = input_node(&named, i);
             check_name(field.name, field.loc);
             if (field.type.named != nullptr && !field.type.named->is_input()) {
-                error("The type of " + named.name + "." + field.name + " must be Input Type but got: " +
-                          field.type.to_string() + ".",
+                error("The type of " + named.name + "." + field.name +
+                          " must be Input Type but got: " + field.type.to_string() + ".",
                       present({node != nullptr ? node->type.loc : Location{}}));
             }
             if (field.is_required() && field.deprecation_reason) {

@@ -71,12 +71,10 @@ bool is_printable_as_block_string(std::string_view value) {
                 break;
             case 0x09:
             case 0x20: has_indent = has_indent || is_empty_line; break;
-            default:
-                has_common_indent = has_common_indent && has_indent;
-                is_empty_line = false;
+            default: has_common_indent = has_common_indent && has_indent; is_empty_line = false;
         }
     }
-    if (is_empty_line) return false;                              // trailing empty lines
+    if (is_empty_line) return false;                             // trailing empty lines
     if (has_common_indent && seen_non_empty_line) return false;  // internal indentation
     return true;
 }
@@ -132,7 +130,8 @@ std::string print_description(const std::string& description, std::string_view i
     if (description.empty()) return {};
     std::string printed =
         is_printable_as_block_string(description) ? print_block_string(description) : print_string(description);
-    std::string out = !indentation.empty() && !first_in_block ? "\n" + std::string(indentation) : std::string(indentation);
+    std::string out =
+        !indentation.empty() && !first_in_block ? "\n" + std::string(indentation) : std::string(indentation);
     for (char c : printed) {
         out += c;
         if (c == '\n') out += indentation;
@@ -168,8 +167,10 @@ std::string print_args(const std::vector<InputValue>& args, const std::string& i
     out += "\n";
     for (size_t i = 0; i < args.size(); ++i) {
         if (i > 0) out += "\n";
-        out += print_description(args[i].description, "  " + indentation, i == 0) + "  " + indentation +
-               print_input_value(args[i]);
+        out += print_description(args[i].description, "  " + indentation, i == 0);
+        out += "  ";
+        out += indentation;
+        out += print_input_value(args[i]);
     }
     return out + "\n" + indentation + ")";
 }
@@ -212,7 +213,8 @@ std::string print_type(const NamedType& type) {
             out += "scalar " + type.name;
             if (type.specified_by_url) out += " @specifiedBy(url: " + print_string(*type.specified_by_url) + ")";
             return out;
-        case TypeKind::Object: return out + "type " + type.name + print_implemented_interfaces(type) + print_fields(type);
+        case TypeKind::Object:
+            return out + "type " + type.name + print_implemented_interfaces(type) + print_fields(type);
         case TypeKind::Interface:
             return out + "interface " + type.name + print_implemented_interfaces(type) + print_fields(type);
         case TypeKind::Union: {
@@ -264,11 +266,16 @@ std::string Schema::print() const {
                         (m_mutation == nullptr || m_mutation->name == "Mutation") &&
                         (m_subscription == nullptr || m_subscription->name == "Subscription");
     if (!m_description.empty() || !common_names) {
+        std::vector<std::string> operations;
+        if (m_query != nullptr) operations.push_back("  query: " + m_query->name);
+        if (m_mutation != nullptr) operations.push_back("  mutation: " + m_mutation->name);
+        if (m_subscription != nullptr) operations.push_back("  subscription: " + m_subscription->name);
         std::string schema = print_description(m_description) + "schema {\n";
-        if (m_query != nullptr) schema += "  query: " + m_query->name + "\n";
-        if (m_mutation != nullptr) schema += "  mutation: " + m_mutation->name + "\n";
-        if (m_subscription != nullptr) schema += "  subscription: " + m_subscription->name + "\n";
-        parts.push_back(schema + "}");
+        for (size_t i = 0; i < operations.size(); ++i) {
+            if (i > 0) schema += "\n";
+            schema += operations[i];
+        }
+        parts.push_back(schema + "\n}");
     }
     for (const auto& directive : m_directives) {
         if (!is_specified_directive(directive.name)) parts.push_back(print_directive(directive));

@@ -74,7 +74,7 @@ struct Service::Cache {
 };
 
 Service::Service(const Schema& schema, ServiceOptions options)
-    : m_schema(schema), m_options(std::move(options)), m_cache(std::make_unique<Cache>()) {}
+    : m_schema(schema), m_options(options), m_cache(std::make_unique<Cache>()) {}
 
 Service::~Service() = default;
 
@@ -88,7 +88,8 @@ Response Service::run(Request request) const {
             fresh->document = std::move(parsed.document);
             fresh->errors = validate(m_schema, *fresh->document, m_options.cost);
         } else {
-            fresh->errors.push_back(parsed.error.value_or(GraphQLError{"Syntax Error.", {}, {}, "GRAPHQL_PARSE_FAILED"}));
+            fresh->errors.push_back(
+                parsed.error.value_or(GraphQLError{"Syntax Error.", {}, {}, "GRAPHQL_PARSE_FAILED"}));
         }
         if (request.query.size() <= m_options.max_cached_query_bytes) {
             prepared = m_cache->insert(request.query, std::move(fresh), m_options.document_cache_size);
@@ -108,7 +109,8 @@ Response Service::run(Request request) const {
         // GraphQL over HTTP §6.3.1: GET may not change state.
         response.outcome = Outcome::MutationOverGet;
         response.result.errors.push_back(GraphQLError{
-            "Can only perform a " + std::string(operation->operation == ast::OperationType::Mutation ? "mutation" : "subscription") +
+            "Can only perform a " +
+                std::string(operation->operation == ast::OperationType::Mutation ? "mutation" : "subscription") +
                 " operation from a POST request.",
             {operation->loc},
             {},

@@ -25,7 +25,7 @@ struct ServiceOptions {
     size_t document_cache_size = 512;
     /// Longer query texts are parsed every time rather than cached, which
     /// bounds the cache's memory by document_cache_size × this.
-    size_t max_cached_query_bytes = 64 * 1024;
+    size_t max_cached_query_bytes = size_t{64} * 1024;
 };
 
 /// One GraphQL request as a transport hands it over.

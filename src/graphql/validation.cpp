@@ -134,8 +134,8 @@ void check_costs(const ast::Document& document, const CostLimits& limits, std::v
         if (operation == nullptr) continue;
         const Cost cost = meter.measure(operation->selection_set);
         if (cost.depth > limits.max_depth) {
-            errors.push_back(cost_error("Query depth " + std::to_string(cost.depth) +
-                                            " exceeds the maximum depth of " + std::to_string(limits.max_depth) + ".",
+            errors.push_back(cost_error("Query depth " + std::to_string(cost.depth) + " exceeds the maximum depth of " +
+                                            std::to_string(limits.max_depth) + ".",
                                         operation->loc));
         }
         if (cost.complexity > limits.max_complexity) {

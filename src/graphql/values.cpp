@@ -43,7 +43,9 @@ json::value integral_json(double number) {
     return number;
 }
 
-bool is_js_whitespace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_js_whitespace(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 /// JavaScript's Number(string) for the ASCII forms (StringToNumber):
 /// whitespace trimmed, "" is 0, decimal with sign and exponent, Infinity,
@@ -76,7 +78,8 @@ double js_string_to_number(std::string_view text) {
         negative = text.front() == '-';
         text.remove_prefix(1);
     }
-    if (text == "Infinity") return negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+    if (text == "Infinity")
+        return negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
     bool digits = false;
     for (char c : text) {
         if (c >= '0' && c <= '9') {
@@ -90,8 +93,7 @@ double js_string_to_number(std::string_view text) {
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), result);
     if (error == std::errc::result_out_of_range) {
         // Overflow is Infinity in JavaScript; underflow is 0.
-        bool big = text.find_first_of("eE") == std::string_view::npos ||
-                   text[text.find_first_of("eE") + 1] != '-';
+        bool big = text.find_first_of("eE") == std::string_view::npos || text[text.find_first_of("eE") + 1] != '-';
         result = big ? std::numeric_limits<double>::infinity() : 0.0;
     } else if (error != std::errc() || end != text.data() + text.size()) {
         return nan;
@@ -387,7 +389,8 @@ std::string js_number_string(double number) {
     if (std::isinf(number)) return number < 0 ? "-Infinity" : "Infinity";
     if (number < 0) return "-" + js_number_string(-number);
     std::array<char, 64> buffer{};
-    auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), number, std::chars_format::scientific);
+    auto [end, error] =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), number, std::chars_format::scientific);
     if (error != std::errc()) return "NaN";
     std::string_view scientific(buffer.data(), static_cast<size_t>(end - buffer.data()));
     size_t e_pos = scientific.find('e');
@@ -593,9 +596,11 @@ std::optional<json::value> parse_leaf_literal(const NamedType& leaf, const ast::
         return json::value(literal.text);
     }
     if (is_name(leaf, "Int")) {
-        if (literal.kind != ast::ValueKind::Int) return fail("Int cannot represent non-integer value: " + print_value(literal));
+        if (literal.kind != ast::ValueKind::Int)
+            return fail("Int cannot represent non-integer value: " + print_value(literal));
         int64_t number = 0;
-        auto [end, parse_error] = std::from_chars(literal.text.data(), literal.text.data() + literal.text.size(), number);
+        auto [end, parse_error] =
+            std::from_chars(literal.text.data(), literal.text.data() + literal.text.size(), number);
         if (parse_error != std::errc() || number > GRAPHQL_MAX_INT || number < GRAPHQL_MIN_INT) {
             return fail("Int cannot represent non 32-bit signed integer value: " + literal.text);
         }
@@ -664,7 +669,8 @@ std::optional<json::value> parse_leaf_value(const NamedType& leaf, const json::v
     }
     if (is_name(leaf, "Float")) {
         auto number = as_number(input);
-        if (!number || !std::isfinite(*number)) return fail("Float cannot represent non numeric value: " + inspect(input));
+        if (!number || !std::isfinite(*number))
+            return fail("Float cannot represent non numeric value: " + inspect(input));
         return json::value(*number);
     }
     if (is_name(leaf, "String")) {
@@ -716,7 +722,8 @@ std::optional<json::value> serialize_leaf(const NamedType& leaf, const json::val
         if (result.is_bool()) return json::value(result.get_bool() ? 1 : 0);
         std::optional<double> number = as_number(result);
         if (result.is_string() && !result.get_string().empty()) number = js_string_to_number(result.get_string());
-        if (!number || !std::isfinite(*number)) return fail("Float cannot represent non numeric value: " + inspect(result));
+        if (!number || !std::isfinite(*number))
+            return fail("Float cannot represent non numeric value: " + inspect(result));
         if (result.is_int64() || result.is_uint64()) return result;
         // Whole numbers go out as JSON integers, as JavaScript writes them.
         if (is_integer(*number)) return integral_json(*number);
@@ -741,7 +748,8 @@ std::optional<json::value> serialize_leaf(const NamedType& leaf, const json::val
         if (result.is_string()) return result;
         if (result.is_int64()) return json::value(std::to_string(result.get_int64()));
         if (result.is_uint64()) return json::value(std::to_string(result.get_uint64()));
-        if (auto number = as_number(result); number && is_integer(*number)) return json::value(js_number_string(*number));
+        if (auto number = as_number(result); number && is_integer(*number))
+            return json::value(js_number_string(*number));
         return fail("ID cannot represent value: " + inspect(result));
     }
     return result;
@@ -759,7 +767,8 @@ std::optional<ast::Value> ast_from_value(const json::value& value, TypeView type
         if (value.is_array()) {
             auto literal = make_literal(ast::ValueKind::List);
             for (const auto& item : value.get_array()) {
-                if (auto item_literal = ast_from_value(item, item_type)) literal.list.push_back(std::move(*item_literal));
+                if (auto item_literal = ast_from_value(item, item_type))
+                    literal.list.push_back(std::move(*item_literal));
             }
             return literal;
         }
@@ -857,8 +866,10 @@ std::optional<GraphQLError> coerce_argument_values(const std::vector<InputValue>
         }
         auto coerced = value_from_ast(literal, definition.type, variables);
         if (!coerced) {
-            return GraphQLError{
-                "Argument \"" + definition.name + "\" has invalid value " + print_value(literal) + ".", {literal.loc}, {}, {}};
+            return GraphQLError{"Argument \"" + definition.name + "\" has invalid value " + print_value(literal) + ".",
+                                {literal.loc},
+                                {},
+                                {}};
         }
         out[definition.name] = std::move(*coerced);
     }

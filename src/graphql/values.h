@@ -33,7 +33,9 @@ struct TypeView {
     TypeView(const NamedType* named_type, std::span<const ast::TypeWrapper> type_wrappers)
         : named(named_type), wrappers(type_wrappers) {}
 
-    [[nodiscard]] bool is_non_null() const { return !wrappers.empty() && wrappers.front() == ast::TypeWrapper::NonNull; }
+    [[nodiscard]] bool is_non_null() const {
+        return !wrappers.empty() && wrappers.front() == ast::TypeWrapper::NonNull;
+    }
     [[nodiscard]] bool is_list() const { return !wrappers.empty() && wrappers.front() == ast::TypeWrapper::List; }
     [[nodiscard]] bool is_named() const { return wrappers.empty(); }
     /// The type one wrapper in: `[Int!]!` → `[Int!]` → `Int!` → `Int`.

@@ -24,7 +24,8 @@ public:
 
     /// Takes one token for `key`: null when the request may go on, or how
     /// long to wait (whole seconds, at least 1) for the next token.
-    [[nodiscard]] std::optional<std::chrono::seconds> acquire(std::string_view key, Clock::time_point now = Clock::now());
+    [[nodiscard]] std::optional<std::chrono::seconds> acquire(std::string_view key,
+                                                              Clock::time_point now = Clock::now());
 
 private:
     struct Bucket {

@@ -35,7 +35,8 @@ std::variant<std::filesystem::path, std::string> prepare_upload_dir(const std::s
         auto pattern = (std::filesystem::temp_directory_path(ec) / "rampart-uploads-XXXXXX").string();
         if (ec) return "no temporary folder for uploads: " + ec.message();
         if (::mkdtemp(pattern.data()) == nullptr) {
-            return "cannot make a folder for uploads in " + pattern + ": " + std::error_code(errno, std::generic_category()).message();
+            return "cannot make a folder for uploads in " + pattern + ": " +
+                   std::error_code(errno, std::generic_category()).message();
         }
         created = true;
         return std::filesystem::path(pattern);
@@ -48,7 +49,8 @@ std::variant<std::filesystem::path, std::string> prepare_upload_dir(const std::s
     return dir;
 }
 
-std::variant<std::filesystem::path, std::string> canonical_folder(const std::string& configured, std::string_view what) {
+std::variant<std::filesystem::path, std::string> canonical_folder(const std::string& configured,
+                                                                  std::string_view what) {
     std::error_code ec;
     auto path = std::filesystem::canonical(configured, ec);
     if (ec || !std::filesystem::is_directory(path)) {
@@ -240,6 +242,7 @@ void Server::run() {
 void Server::stop() {
     auto& impl = *m_impl;
     if (impl.stopping.exchange(true)) return;
+    impl.shared.stopping = true;
     asio::post(impl.workers.front()->context, [&impl] {
         boost::system::error_code ignored;
         impl.acceptor->close(ignored);

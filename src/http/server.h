@@ -68,7 +68,7 @@ public:
     /// or an HTTP status and message (404 when not found or not the
     /// caller's to see).
     virtual std::variant<FileDownload, std::pair<int, std::string>> download(const Identity& who,
-                                                                              std::string_view rest) = 0;
+                                                                             std::string_view rest) = 0;
 };
 
 using GateFactory = std::function<std::unique_ptr<Gate>()>;

@@ -165,7 +165,8 @@ std::optional<std::string> UploadCollector::on_part_begin(const PartHeaders& hea
             return std::nullopt;
         case Stage::Files: break;
     }
-    const bool mapped = std::any_of(m_map.begin(), m_map.end(), [&](const auto& entry) { return entry.first == headers.name; });
+    const bool mapped =
+        std::any_of(m_map.begin(), m_map.end(), [&](const auto& entry) { return entry.first == headers.name; });
     if (!mapped) {
         m_current = Current::Skipped;
         return std::nullopt;
@@ -183,9 +184,9 @@ std::optional<std::string> UploadCollector::on_part_begin(const PartHeaders& hea
         return refuse(UploadFailure::Storage, "Cannot store an uploaded file: " + std::string(std::strerror(errno)));
     }
     m_written.push_back(pattern);
-    m_file = graphql::Upload{base_file_name(headers.file_name.value_or(std::string())),
-                             headers.content_type.empty() ? "application/octet-stream" : headers.content_type,
-                             pattern, 0};
+    m_file =
+        graphql::Upload{base_file_name(headers.file_name.value_or(std::string())),
+                        headers.content_type.empty() ? "application/octet-stream" : headers.content_type, pattern, 0};
     m_file_key = headers.name;
     m_current = Current::File;
     return std::nullopt;
@@ -197,10 +198,9 @@ std::optional<std::string> UploadCollector::on_part_data(std::string_view bytes)
         case Current::Map: {
             auto& text = m_current == Current::Operations ? m_operations : m_map_text;
             if (text.size() + bytes.size() > m_limits.max_field_bytes) {
-                return refuse(UploadFailure::TooLarge, std::string("The '") +
-                                                           (m_current == Current::Operations ? "operations" : "map") +
-                                                           "' field is larger than " +
-                                                           std::to_string(m_limits.max_field_bytes) + " bytes");
+                return refuse(UploadFailure::TooLarge,
+                              std::string("The '") + (m_current == Current::Operations ? "operations" : "map") +
+                                  "' field is larger than " + std::to_string(m_limits.max_field_bytes) + " bytes");
             }
             text.append(bytes);
             return std::nullopt;

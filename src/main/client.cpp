@@ -85,8 +85,9 @@ struct GraphqlErrorEntry {
     std::optional<std::string> code;
 };
 
-/// One entry of `errors` (GraphQL spec §7.1.2) as a line for people:
-/// "message [CODE] at path".
+/// One entry of `errors` (GraphQL spec §7.1.2) for people: "message
+/// [CODE] at path". A message of several lines (an error with its
+/// diagnostics) keeps the code and path on its first line.
 GraphqlErrorEntry describe_graphql_error(const json::value& entry) {
     GraphqlErrorEntry out;
     if (!entry.is_object()) {
@@ -95,18 +96,28 @@ GraphqlErrorEntry describe_graphql_error(const json::value& entry) {
     }
     const auto& object = entry.get_object();
     const auto* message = object.if_contains("message");
-    out.text = message != nullptr && message->is_string() ? std::string(message->get_string())
-                                                          : std::string("(an error without a message)");
+    std::string text = message != nullptr && message->is_string() ? std::string(message->get_string())
+                                                                  : std::string("(an error without a message)");
+    std::string suffix;
     if (const auto* extensions = object.if_contains("extensions"); extensions != nullptr && extensions->is_object()) {
         if (const auto* code = extensions->get_object().if_contains("code"); code != nullptr && code->is_string()) {
             out.code = std::string(code->get_string());
-            out.text += fmt::format(" [{}]", *out.code);
+            suffix += fmt::format(" [{}]", *out.code);
         }
     }
     if (const auto* path = object.if_contains("path"); path != nullptr) {
-        if (auto where = format_path(*path); !where.empty()) out.text += " at " + where;
+        if (auto where = format_path(*path); !where.empty()) suffix += " at " + where;
     }
+    const auto line_end = std::min(text.find('\n'), text.size());
+    out.text = text.substr(0, line_end) + suffix + text.substr(line_end);
     return out;
+}
+
+/// Codes the servers of the GraphQL ecosystem give a request their schema
+/// does not accept; from this client they mean the two speak different
+/// versions of the API.
+bool is_request_error(const std::optional<std::string>& code) {
+    return code && (*code == "GRAPHQL_VALIDATION_FAILED" || *code == "GRAPHQL_PARSE_FAILED");
 }
 
 /// Every GraphQL error of an answer as one core::Error: the code of the
@@ -124,10 +135,14 @@ core::Error graphql_errors(const json::array& errors, unsigned status, std::stri
     core::Error error{*code, "", {}};
     if (entries.size() == 1) {
         error.message = std::string(prefix) + entries.front().text;
-        return error;
+    } else {
+        error.message = fmt::format("{}the server reported {} errors:", prefix, entries.size());
+        for (const auto& entry : entries) error.diagnostics.push_back(core::Diagnostic{{}, entry.text});
     }
-    error.message = fmt::format("{}the server reported {} errors:", prefix, entries.size());
-    for (auto& entry : entries) error.diagnostics.push_back(core::Diagnostic{{}, std::move(entry.text)});
+    if (std::any_of(entries.begin(), entries.end(), [](const auto& entry) { return is_request_error(entry.code); })) {
+        error.diagnostics.push_back(core::Diagnostic{
+            {}, "the server does not accept this client's request: are `rampart` and the server the same version?"});
+    }
     return error;
 }
 

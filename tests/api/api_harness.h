@@ -34,7 +34,7 @@ enum class Caller { AcmeAdmin, AcmeAnalyst, AcmeDeveloper, AcmeViewer, GlobexAna
 
 /// A Rampart with a real SQLite database of its own, copied from a template
 /// that holds the official catalogs and the seed: the companies and users of
-/// Caller, the project "Payments" (id 1) saved by Acme's analyst from two
+/// Caller, the project "Payments" (id 1, RUNNING) saved by Acme's analyst from two
 /// items (a public API threatened by CAPEC-66 and CAPEC-62, a database by
 /// CAPEC-66), its asset "payments-api" (id 1), and a draft (id 1).
 class ApiHarness {

@@ -88,6 +88,7 @@ std::unique_ptr<Template> build_template() {
     const auto& analyst = made->actors.at(Caller::AcmeAnalyst);
     const auto project_id = take(projects.save(analyst, payments_model()), "save the project");
     if (project_id != 1) throw std::runtime_error("the seeded project is not project 1");
+    take(projects.change_status(analyst, project_id, model::ProjectStatus::Running, "work starts"), "start the project");
     const auto draft = take(projects.create_draft(analyst, draft_model()), "create the draft");
     if (draft.id != 1) throw std::runtime_error("the seeded draft is not draft 1");
 

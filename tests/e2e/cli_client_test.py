@@ -84,6 +84,10 @@ check("the catalogs import", imported.returncode == 0, output(imported))
 created = local("admin", "create-key", "--company", "Acme", "--email", "a@example.com", "--role", "admin")
 KEY = last_line(created.stdout)
 check("an admin key for Acme", created.returncode == 0 and KEY.startswith("rk_"), output(created))
+# The model's team must be members of the company.
+for member in ("alice@example.com", "bob@example.com"):
+    joined = local("admin", "create-key", "--company", "Acme", "--email", member, "--role", "developer")
+    check(f"{member} joins Acme", joined.returncode == 0, output(joined))
 other = local("admin", "create-key", "--company", "Globex", "--email", "g@example.com", "--role", "admin")
 OTHER_KEY = last_line(other.stdout)
 check("an admin key for Globex", other.returncode == 0 and OTHER_KEY.startswith("rk_"), output(other))

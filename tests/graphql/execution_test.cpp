@@ -57,21 +57,22 @@ constexpr const char* ECHO_SDL = R"(
 std::unique_ptr<Schema> echo_schema() {
     auto schema = build_schema(ECHO_SDL);
     if (!schema) return schema;
-    schema->bind("Query", "echo", [](const ResolveContext& context) -> FieldResult {
-        return json::value(context.arguments());
-    });
-    schema->bind("Query", "required", [](const ResolveContext& context) -> FieldResult {
-        return *context.argument("n");
-    });
+    schema->bind("Query", "echo",
+                 [](const ResolveContext& context) -> FieldResult { return json::value(context.arguments()); });
+    schema->bind("Query", "required",
+                 [](const ResolveContext& context) -> FieldResult { return *context.argument("n"); });
     return schema;
 }
 
 TEST(ExecutionArguments, Spec_6_4_1_LiteralsAndDefaults) {
     auto schema = echo_schema();
     ASSERT_NE(schema, nullptr);
-    auto answer = run(*schema, R"({ echo(i: 1, s: "x", id: 7, e: GREEN, list: 3, points: [{x: 1}, {x: 2, y: 3, color: GREEN}], j: {a: [1, "b"]}) })");
-    EXPECT_EQ(text(answer),
-              R"({"data":{"echo":{"i":1,"f":1.5E0,"s":"x","id":"7","e":"GREEN","list":[3],"points":[{"x":1,"y":0,"color":"RED"},{"x":2,"y":3,"color":"GREEN"}],"j":{"a":[1,"b"]}}}})");
+    auto answer = run(
+        *schema,
+        R"({ echo(i: 1, s: "x", id: 7, e: GREEN, list: 3, points: [{x: 1}, {x: 2, y: 3, color: GREEN}], j: {a: [1, "b"]}) })");
+    EXPECT_EQ(
+        text(answer),
+        R"({"data":{"echo":{"i":1,"f":1.5E0,"s":"x","id":"7","e":"GREEN","list":[3],"points":[{"x":1,"y":0,"color":"RED"},{"x":2,"y":3,"color":"GREEN"}],"j":{"a":[1,"b"]}}}})");
 }
 
 TEST(ExecutionArguments, Spec_6_4_1_VariablesInsideListsAndObjects) {
@@ -90,7 +91,8 @@ TEST(ExecutionArguments, Spec_6_4_1_VariablesInsideListsAndObjects) {
 TEST(ExecutionArguments, Spec_6_4_1_ExplicitNullIsKept) {
     auto schema = echo_schema();
     ASSERT_NE(schema, nullptr);
-    auto answer = run(*schema, R"(query ($n: Float) { echo(f: $n, i: null) })", parse_json(R"({"n": null})").as_object());
+    auto answer =
+        run(*schema, R"(query ($n: Float) { echo(f: $n, i: null) })", parse_json(R"({"n": null})").as_object());
     EXPECT_EQ(text(answer), R"({"data":{"echo":{"i":null,"f":null}}})");
 }
 
@@ -98,18 +100,20 @@ TEST(ExecutionArguments, MissingRequiredArgumentIsAFieldError) {
     auto schema = echo_schema();
     ASSERT_NE(schema, nullptr);
     auto answer = run(*schema, "query ($n: Int) { a: required b: required(n: $n) c: required(n: 2) }");
-    EXPECT_EQ(text(answer),
-              R"({"errors":[{"message":"Argument \"n\" of required type \"Int!\" was not provided.","locations":[{"line":1,"column":19}],"path":["a"]},)"
-              R"({"message":"Argument \"n\" of required type \"Int!\" was provided the variable \"$n\" which was not provided a runtime value.","locations":[{"line":1,"column":46}],"path":["b"]}],)"
-              R"("data":{"a":null,"b":null,"c":2}})");
+    EXPECT_EQ(
+        text(answer),
+        R"({"errors":[{"message":"Argument \"n\" of required type \"Int!\" was not provided.","locations":[{"line":1,"column":19}],"path":["a"]},)"
+        R"({"message":"Argument \"n\" of required type \"Int!\" was provided the variable \"$n\" which was not provided a runtime value.","locations":[{"line":1,"column":46}],"path":["b"]}],)"
+        R"("data":{"a":null,"b":null,"c":2}})");
 }
 
 TEST(ExecutionArguments, InvalidLiteralIsAFieldError) {
     auto schema = echo_schema();
     ASSERT_NE(schema, nullptr);
     auto answer = run(*schema, R"({ echo(i: "one") })");
-    EXPECT_EQ(text(answer),
-              R"({"errors":[{"message":"Argument \"i\" has invalid value \"one\".","locations":[{"line":1,"column":11}],"path":["echo"]}],"data":{"echo":null}})");
+    EXPECT_EQ(
+        text(answer),
+        R"({"errors":[{"message":"Argument \"i\" has invalid value \"one\".","locations":[{"line":1,"column":11}],"path":["echo"]}],"data":{"echo":null}})");
 }
 
 // --- Mutations (§6.2.2)
@@ -147,7 +151,9 @@ struct Caller {
 };
 
 TEST(ExecutionResolvers, ParentContextAndPath) {
-    auto schema = build_schema("type Query { account: Account accounts: [Account] } type Account { name: String path: String caller: String }");
+    auto schema = build_schema(
+        "type Query { account: Account accounts: [Account] } type Account { name: String path: String caller: String "
+        "}");
     ASSERT_NE(schema, nullptr);
     schema->bind("Query", "account", [](const ResolveContext&) -> FieldResult {
         return ResolvedValue::object("Account", Account{"ann", {}});
@@ -161,7 +167,7 @@ TEST(ExecutionResolvers, ParentContextAndPath) {
         std::string path;
         for (const auto& segment : context.path()) {
             path += std::holds_alternative<int64_t>(segment) ? std::to_string(std::get<int64_t>(segment))
-                                                              : std::get<std::string>(segment);
+                                                             : std::get<std::string>(segment);
             path += "/";
         }
         return path;
@@ -169,37 +175,46 @@ TEST(ExecutionResolvers, ParentContextAndPath) {
     schema->bind("Account", "caller",
                  [](const ResolveContext& context) -> FieldResult { return context.context<Caller>().user; });
     Caller caller{"root"};
-    auto answer = run(*schema, "{ account { name path caller } accounts { name p: path } }", {}, std::nullopt,
-                      std::any(&caller));
-    EXPECT_EQ(text(answer),
-              R"({"data":{"account":{"name":"ann","path":"account/path/","caller":"root"},"accounts":[{"name":"bob","p":"accounts/0/p/"},null]}})");
+    auto answer =
+        run(*schema, "{ account { name path caller } accounts { name p: path } }", {}, std::nullopt, std::any(&caller));
+    EXPECT_EQ(
+        text(answer),
+        R"({"data":{"account":{"name":"ann","path":"account/path/","caller":"root"},"accounts":[{"name":"bob","p":"accounts/0/p/"},null]}})");
 }
 
 TEST(ExecutionResolvers, ExceptionsAndFieldErrorsBecomeFieldErrors) {
     auto schema = build_schema("type Query { boom: Int odd: Int strict: Int! ok: Int weird: Int }");
     ASSERT_NE(schema, nullptr);
-    schema->bind("Query", "boom", [](const ResolveContext&) -> FieldResult { throw std::runtime_error("disk on fire"); });
-    schema->bind("Query", "odd", [](const ResolveContext&) -> FieldResult { return FieldError{"Not found.", "NOT_FOUND"}; });
-    schema->bind("Query", "strict", [](const ResolveContext&) -> FieldResult { return FieldError{"No.", "FORBIDDEN"}; });
+    schema->bind("Query", "boom",
+                 [](const ResolveContext&) -> FieldResult { throw std::runtime_error("disk on fire"); });
+    schema->bind("Query", "odd", [](const ResolveContext&) -> FieldResult {
+        return FieldError{"Not found.", "NOT_FOUND"};
+    });
+    schema->bind("Query", "strict", [](const ResolveContext&) -> FieldResult {
+        return FieldError{"No.", "FORBIDDEN"};
+    });
     schema->bind("Query", "ok", [](const ResolveContext&) -> FieldResult { return json::value(1); });
     schema->bind("Query", "weird", [](const ResolveContext&) -> FieldResult { throw 42; });
     auto answer = run(*schema, "{ ok boom odd weird }");
-    EXPECT_EQ(text(answer),
-              R"({"errors":[{"message":"disk on fire","locations":[{"line":1,"column":6}],"path":["boom"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}},)"
-              R"({"message":"Not found.","locations":[{"line":1,"column":11}],"path":["odd"],"extensions":{"code":"NOT_FOUND"}},)"
-              R"({"message":"Unexpected error resolving Query.weird.","locations":[{"line":1,"column":15}],"path":["weird"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],)"
-              R"("data":{"ok":1,"boom":null,"odd":null,"weird":null}})");
+    EXPECT_EQ(
+        text(answer),
+        R"({"errors":[{"message":"disk on fire","locations":[{"line":1,"column":6}],"path":["boom"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}},)"
+        R"({"message":"Not found.","locations":[{"line":1,"column":11}],"path":["odd"],"extensions":{"code":"NOT_FOUND"}},)"
+        R"({"message":"Unexpected error resolving Query.weird.","locations":[{"line":1,"column":15}],"path":["weird"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],)"
+        R"("data":{"ok":1,"boom":null,"odd":null,"weird":null}})");
     // §6.4.4: a failed non-null root field makes `data` null.
     auto strict = run(*schema, "{ ok strict }");
-    EXPECT_EQ(text(strict),
-              R"({"errors":[{"message":"No.","locations":[{"line":1,"column":6}],"path":["strict"],"extensions":{"code":"FORBIDDEN"}}],"data":null})");
+    EXPECT_EQ(
+        text(strict),
+        R"({"errors":[{"message":"No.","locations":[{"line":1,"column":6}],"path":["strict"],"extensions":{"code":"FORBIDDEN"}}],"data":null})");
 }
 
 TEST(ExecutionResolvers, ReadingTheParentAsTheWrongTypeIsAFieldError) {
     auto schema = build_schema("type Query { account: Account } type Account { name: String }");
     ASSERT_NE(schema, nullptr);
-    schema->bind("Query", "account",
-                 [](const ResolveContext&) -> FieldResult { return ResolvedValue::object("Account", Account{"ann", {}}); });
+    schema->bind("Query", "account", [](const ResolveContext&) -> FieldResult {
+        return ResolvedValue::object("Account", Account{"ann", {}});
+    });
     schema->bind("Account", "name",
                  [](const ResolveContext& context) -> FieldResult { return context.parent<Caller>().user; });
     auto answer = run(*schema, "{ account { name } }");
@@ -211,8 +226,9 @@ TEST(ExecutionResolvers, UnboundFieldIsAFieldError) {
     auto schema = build_schema("type Query { a: Int }");
     ASSERT_NE(schema, nullptr);
     auto answer = run(*schema, "{ a }");
-    EXPECT_EQ(text(answer),
-              R"({"errors":[{"message":"No resolver is bound to Query.a.","locations":[{"line":1,"column":3}],"path":["a"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"a":null}})");
+    EXPECT_EQ(
+        text(answer),
+        R"({"errors":[{"message":"No resolver is bound to Query.a.","locations":[{"line":1,"column":3}],"path":["a"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"a":null}})");
 }
 
 // --- Abstract types (§6.4.3 ResolveAbstractType)
@@ -236,15 +252,17 @@ TEST(ExecutionAbstract, ObjectsNameTheirTypeByPointerOrName) {
         return ResolvedValue::object("Named", Account{"n", {}});
     });
     for (const char* type : {"Person", "Robot"}) {
-        schema->bind(type, "name", [](const ResolveContext& context) -> FieldResult { return context.parent<Account>().name; });
+        schema->bind(type, "name",
+                     [](const ResolveContext& context) -> FieldResult { return context.parent<Account>().name; });
     }
     schema->bind("Robot", "serial", [](const ResolveContext&) -> FieldResult { return json::value(7); });
     auto answer = run(*schema, "{ things { __typename name ... on Robot { serial } } other { name } }");
-    EXPECT_EQ(text(answer),
-              R"({"errors":[{"message":"Runtime Object type \"Query\" is not a possible type for \"Named\".","locations":[{"line":1,"column":3}],"path":["things",2]},)"
-              R"({"message":"Abstract type \"Named\" must resolve to an Object type at runtime for field \"Query.things\". The resolver must name the object's type.","locations":[{"line":1,"column":3}],"path":["things",3]},)"
-              R"({"message":"Abstract type \"Named\" was resolved to a non-object type \"Named\".","locations":[{"line":1,"column":54}],"path":["other"]}],)"
-              R"("data":{"things":[{"__typename":"Person","name":"ann"},{"__typename":"Robot","name":"r2","serial":7},null,null],"other":null}})");
+    EXPECT_EQ(
+        text(answer),
+        R"({"errors":[{"message":"Runtime Object type \"Query\" is not a possible type for \"Named\".","locations":[{"line":1,"column":3}],"path":["things",2]},)"
+        R"({"message":"Abstract type \"Named\" must resolve to an Object type at runtime for field \"Query.things\". The resolver must name the object's type.","locations":[{"line":1,"column":3}],"path":["things",3]},)"
+        R"({"message":"Abstract type \"Named\" was resolved to a non-object type \"Named\".","locations":[{"line":1,"column":54}],"path":["other"]}],)"
+        R"("data":{"things":[{"__typename":"Person","name":"ann"},{"__typename":"Robot","name":"r2","serial":7},null,null],"other":null}})");
 }
 
 // --- Non-null (§6.4.4) with nested lists
@@ -252,12 +270,14 @@ TEST(ExecutionAbstract, ObjectsNameTheirTypeByPointerOrName) {
 TEST(ExecutionNonNull, Spec_6_4_4_NullPropagatesToTheNearestNullablePosition) {
     auto schema = build_schema("type Query { grid: [[Int!]]! cells: [[Int!]!] }");
     ASSERT_NE(schema, nullptr);
-    testing::bind_json_root(*schema, parse_json(R"({"grid": [[1, 2], [3, null], null], "cells": [[1], [null]]})").as_object());
+    testing::bind_json_root(*schema,
+                            parse_json(R"({"grid": [[1, 2], [3, null], null], "cells": [[1], [null]]})").as_object());
     auto answer = run(*schema, "{ grid cells }");
-    EXPECT_EQ(text(answer),
-              R"({"errors":[{"message":"Cannot return null for non-nullable field Query.grid.","locations":[{"line":1,"column":3}],"path":["grid",1,1]},)"
-              R"({"message":"Cannot return null for non-nullable field Query.cells.","locations":[{"line":1,"column":8}],"path":["cells",1,0]}],)"
-              R"("data":{"grid":[[1,2],null,null],"cells":null}})");
+    EXPECT_EQ(
+        text(answer),
+        R"({"errors":[{"message":"Cannot return null for non-nullable field Query.grid.","locations":[{"line":1,"column":3}],"path":["grid",1,1]},)"
+        R"({"message":"Cannot return null for non-nullable field Query.cells.","locations":[{"line":1,"column":8}],"path":["cells",1,0]}],)"
+        R"("data":{"grid":[[1,2],null,null],"cells":null}})");
 }
 
 // --- Uploads
@@ -279,8 +299,9 @@ TEST(ExecutionUploads, UploadVariablesCarryTheFileKey) {
                       parse_json(R"({"f": "0", "g": "9"})").as_object(), std::nullopt, {}, uploads);
     EXPECT_EQ(text(answer), R"({"data":{"size":1234,"name":"none"}})");
     auto bad = run(*schema, "query ($f: Upload!) { size(file: $f) }", parse_json(R"({"f": {"a": 1}})").as_object());
-    EXPECT_EQ(text(bad),
-              R"({"errors":[{"message":"Variable \"$f\" got invalid value { a: 1 }; Upload cannot represent a non string value: { a: 1 }","locations":[{"line":1,"column":8}]}]})");
+    EXPECT_EQ(
+        text(bad),
+        R"({"errors":[{"message":"Variable \"$f\" got invalid value { a: 1 }; Upload cannot represent a non string value: { a: 1 }","locations":[{"line":1,"column":8}]}]})");
 }
 
 // --- The response (§7.1)
@@ -290,8 +311,9 @@ TEST(ExecutionResponse, Spec_7_1_ErrorsComeFirstAndOnlyWhenPresent) {
     result.data = parse_json(R"({"a": 1})");
     EXPECT_EQ(text(to_json(result)), R"({"data":{"a":1}})");
     result.errors.push_back(GraphQLError{"m", {{1, 2}}, {std::string("a"), int64_t{0}}, "CODE"});
-    EXPECT_EQ(text(to_json(result)),
-              R"({"errors":[{"message":"m","locations":[{"line":1,"column":2}],"path":["a",0],"extensions":{"code":"CODE"}}],"data":{"a":1}})");
+    EXPECT_EQ(
+        text(to_json(result)),
+        R"({"errors":[{"message":"m","locations":[{"line":1,"column":2}],"path":["a",0],"extensions":{"code":"CODE"}}],"data":{"a":1}})");
     ExecutionResult request_error;
     request_error.errors.push_back(GraphQLError{"bad", {}, {}, {}});
     EXPECT_EQ(text(to_json(request_error)), R"({"errors":[{"message":"bad"}]})");

@@ -43,9 +43,7 @@ fs::path spec_dir() { return fs::path(RAMPART_GQLPARSER_DIR) / "validator" / "im
 fs::path gqlparser_deviations_file() {
     return fs::path(RAMPART_GQLPARSER_DIR) / "validator" / "imported" / "deviations.yml";
 }
-fs::path rampart_deviations_file() {
-    return fs::path(RAMPART_TEST_DATA_DIR) / "graphql" / "validation_deviations.yml";
-}
+fs::path rampart_deviations_file() { return fs::path(RAMPART_TEST_DATA_DIR) / "graphql" / "validation_deviations.yml"; }
 
 struct ExpectedError {
     std::string message;
@@ -252,8 +250,8 @@ TEST_P(GqlparserValidation, MatchesGraphqlJs) {
         actual.push_back(std::move(entry));
     }
     EXPECT_EQ(actual, spec.errors) << "query:" << spec.query << "\nexpected:\n"
-                                << describe(spec.errors) << "found:\n"
-                                << describe(found);
+                                   << describe(spec.errors) << "found:\n"
+                                   << describe(found);
 }
 
 std::vector<size_t> case_indexes() {
@@ -263,7 +261,9 @@ std::vector<size_t> case_indexes() {
 }
 
 INSTANTIATE_TEST_SUITE_P(Spec, GqlparserValidation, ::testing::ValuesIn(case_indexes()),
-                         [](const ::testing::TestParamInfo<size_t>& param_info) { return all_cases()[param_info.param].test_name; });
+                         [](const ::testing::TestParamInfo<size_t>& param_info) {
+                             return all_cases()[param_info.param].test_name;
+                         });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GqlparserValidation);
 
 // Every schema of schemas.yml builds: graphql-js's `buildSchema` accepts
@@ -296,9 +296,10 @@ TEST(GqlparserValidationSummary, CasesAreFound) {
         if (spec.verdict.source == "gqlparser") ++gqlparser_skips;
         if (spec.verdict.source == "rampart") ++rampart_skips;
     }
-    std::cout << "[ summary  ] " << all_cases().size() << " graphql-js validation cases: "
-              << all_cases().size() - gqlparser_skips - rampart_skips << " run, " << gqlparser_skips
-              << " skipped as gqlparser deviates, " << rampart_skips << " skipped as Rampart deviates\n";
+    std::cout << "[ summary  ] " << all_cases().size()
+              << " graphql-js validation cases: " << all_cases().size() - gqlparser_skips - rampart_skips << " run, "
+              << gqlparser_skips << " skipped as gqlparser deviates, " << rampart_skips
+              << " skipped as Rampart deviates\n";
     EXPECT_GT(all_cases().size(), 400U);
 }
 

@@ -99,7 +99,8 @@ inline std::vector<std::string> data_files(const std::string& folder, std::strin
     std::vector<std::string> names;
     for (const auto& entry : std::filesystem::directory_iterator(rampart::testing::test_data(folder))) {
         std::string name = entry.path().filename().string();
-        if (name.size() > extension.size() && name.compare(name.size() - extension.size(), extension.size(), extension) == 0 &&
+        if (name.size() > extension.size() &&
+            name.compare(name.size() - extension.size(), extension.size(), extension) == 0 &&
             name.find(".expected") == std::string::npos) {
             names.push_back(name.substr(0, name.size() - extension.size()));
         }

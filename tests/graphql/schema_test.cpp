@@ -19,7 +19,8 @@ using testing::schema_errors;
 class SchemaPrint : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SchemaPrint, EqualsGraphqlJsPrintSchema) {
-    std::string sdl = rampart::testing::read_file(rampart::testing::test_data("graphql/schema/" + GetParam() + ".graphql"));
+    std::string sdl =
+        rampart::testing::read_file(rampart::testing::test_data("graphql/schema/" + GetParam() + ".graphql"));
     std::string expected =
         rampart::testing::read_file(rampart::testing::test_data("graphql/schema/" + GetParam() + ".expected"));
     auto schema = build_schema(sdl);
@@ -229,7 +230,8 @@ TEST(Schema, BindAndUnboundFields) {
     ASSERT_NE(schema, nullptr);
     EXPECT_EQ(schema->unbound_fields(), (std::vector<std::string>{"Query.a", "Query.b", "Thing.c"}));
     EXPECT_TRUE(schema->bind("Query", "a", [](const ResolveContext&) -> FieldResult { return boost::json::value(1); }));
-    EXPECT_FALSE(schema->bind("Query", "nope", [](const ResolveContext&) -> FieldResult { return ResolvedValue::null(); }));
+    EXPECT_FALSE(
+        schema->bind("Query", "nope", [](const ResolveContext&) -> FieldResult { return ResolvedValue::null(); }));
     EXPECT_FALSE(schema->bind("Nope", "a", [](const ResolveContext&) -> FieldResult { return ResolvedValue::null(); }));
     EXPECT_EQ(schema->unbound_fields(), (std::vector<std::string>{"Query.b", "Thing.c"}));
 }
@@ -253,7 +255,8 @@ TEST(Values, InspectAsGraphqlJs) {
     EXPECT_EQ(inspect(testing::parse_json(R"({"a": 1, "b": [true, null], "c": {"d": {"e": {}}}})")),
               R"({ a: 1, b: [true, null], c: { d: [Object] } })");
     EXPECT_EQ(inspect(testing::parse_json(R"({"c": {"d": {"e": {"f": 1}}}})")), "{ c: { d: [Object] } }");
-    EXPECT_EQ(inspect(testing::parse_json("[1,2,3,4,5,6,7,8,9,10,11,12]")), "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, ... 2 more items]");
+    EXPECT_EQ(inspect(testing::parse_json("[1,2,3,4,5,6,7,8,9,10,11,12]")),
+              "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, ... 2 more items]");
     EXPECT_EQ(inspect(testing::parse_json("2.5")), "2.5");
 }
 
@@ -266,16 +269,17 @@ TEST(Values, CoerceInputValueReportsEveryProblemWithItsPath) {
     auto schema = build_schema("input P { x: Int! y: [Int!] } type Query { a(p: P): Int }");
     ASSERT_NE(schema, nullptr);
     std::vector<std::string> problems;
-    auto coerced = coerce_input_value(testing::parse_json(R"({"y": [1, "2", null], "z": 1})"), TypeRef{schema->type("P"), {}},
-                                      [&](const std::vector<PathSegment>& path, const boost::json::value& invalid,
-                                          std::string message) {
-                                          problems.push_back(print_path(path) + " " + inspect(invalid) + " " + message);
-                                      });
-    EXPECT_EQ(problems, (std::vector<std::string>{
-                            R"( { y: [1, "2", null], z: 1 } Field "x" of required type "Int!" was not provided.)",
-                            R"(.y[1] "2" Int cannot represent non-integer value: "2")",
-                            R"(.y[2] null Expected non-nullable type "Int!" not to be null.)",
-                            R"( { y: [1, "2", null], z: 1 } Field "z" is not defined by type "P". Did you mean "x" or "y"?)"}));
+    auto coerced = coerce_input_value(
+        testing::parse_json(R"({"y": [1, "2", null], "z": 1})"), TypeRef{schema->type("P"), {}},
+        [&](const std::vector<PathSegment>& path, const boost::json::value& invalid, std::string message) {
+            problems.push_back(print_path(path) + " " + inspect(invalid) + " " + message);
+        });
+    EXPECT_EQ(problems,
+              (std::vector<std::string>{
+                  R"( { y: [1, "2", null], z: 1 } Field "x" of required type "Int!" was not provided.)",
+                  R"(.y[1] "2" Int cannot represent non-integer value: "2")",
+                  R"(.y[2] null Expected non-nullable type "Int!" not to be null.)",
+                  R"( { y: [1, "2", null], z: 1 } Field "z" is not defined by type "P". Did you mean "x" or "y"?)"}));
     (void)coerced;
 }
 

@@ -28,8 +28,10 @@ protected:
         m_schema->bind("Query", "hello", [](const ResolveContext& context) -> FieldResult {
             return "hello " + std::string(context.argument("name")->as_string());
         });
-        m_schema->bind("Query", "count", [this](const ResolveContext&) -> FieldResult { return json::value(m_count.load()); });
-        m_schema->bind("Mutation", "bump", [this](const ResolveContext&) -> FieldResult { return json::value(++m_count); });
+        m_schema->bind("Query", "count",
+                       [this](const ResolveContext&) -> FieldResult { return json::value(m_count.load()); });
+        m_schema->bind("Mutation", "bump",
+                       [this](const ResolveContext&) -> FieldResult { return json::value(++m_count); });
     }
 
     Response run(std::string query, json::object variables = {}, std::optional<std::string> operation = std::nullopt,
@@ -112,11 +114,14 @@ TEST_F(ServiceTest, MutationOverGetIsRefused) {
 }
 
 TEST_F(ServiceTest, FieldErrorsStillExecute) {
-    m_schema->bind("Query", "count", [](const ResolveContext&) -> FieldResult { return FieldError{"Nope.", "FORBIDDEN"}; });
+    m_schema->bind("Query", "count", [](const ResolveContext&) -> FieldResult {
+        return FieldError{"Nope.", "FORBIDDEN"};
+    });
     auto response = run("{ hello count }");
     EXPECT_EQ(response.outcome, Outcome::Executed);
-    EXPECT_EQ(text(to_json(response.result)),
-              R"({"errors":[{"message":"Nope.","locations":[{"line":1,"column":9}],"path":["count"],"extensions":{"code":"FORBIDDEN"}}],"data":null})");
+    EXPECT_EQ(
+        text(to_json(response.result)),
+        R"({"errors":[{"message":"Nope.","locations":[{"line":1,"column":9}],"path":["count"],"extensions":{"code":"FORBIDDEN"}}],"data":null})");
 }
 
 TEST_F(ServiceTest, CachedDocumentsAnswerTheSame) {

@@ -85,19 +85,22 @@ TEST_F(ValidationTest, CollectsEveryErrorWithItsLocationAndCode) {
   search(txt: "x") { id }
   nodes(first: "ten") { ...Missing }
 })");
-    EXPECT_EQ(messages(errors), (std::vector<std::string>{
-                                    "Cannot query field \"nam\" on type \"Node\". Did you mean \"name\"?",
-                                    "Unknown fragment \"Missing\".",
-                                    "Variable \"$unused\" is never used in operation \"Q\".",
-                                    "Unknown argument \"txt\" on field \"Query.search\". Did you mean \"text\"?",
-                                    "Int cannot represent non-integer value: \"ten\"",
-                                    "Field \"search\" argument \"text\" of type \"String!\" is required, but it was "
-                                    "not provided.",
-                                }));
+    // In the order of the document walk, as graphql-js reports them.
+    EXPECT_EQ(messages(errors),
+              (std::vector<std::string>{
+                  "Cannot query field \"nam\" on type \"Node\". Did you mean \"name\"?",
+                  "Unknown argument \"txt\" on field \"Query.search\". Did you mean \"text\"?",
+                  std::string("Field \"search\" argument \"text\" of type \"String!\" is required, ") +
+                      "but it was not provided.",
+                  "Int cannot represent non-integer value: \"ten\"",
+                  "Unknown fragment \"Missing\".",
+                  "Variable \"$unused\" is never used in operation \"Q\".",
+              }));
     ASSERT_EQ(errors.size(), 6U);
     EXPECT_EQ(errors[0].locations, (std::vector<Location>{{2, 17}}));
-    EXPECT_EQ(errors[2].locations, (std::vector<Location>{{1, 9}}));
-    EXPECT_EQ(errors[4].locations, (std::vector<Location>{{4, 16}}));
+    EXPECT_EQ(errors[2].locations, (std::vector<Location>{{3, 3}}));
+    EXPECT_EQ(errors[3].locations, (std::vector<Location>{{4, 16}}));
+    EXPECT_EQ(errors[5].locations, (std::vector<Location>{{1, 9}}));
     for (const auto& error : errors) EXPECT_EQ(error.code, "GRAPHQL_VALIDATION_FAILED");
 }
 
@@ -227,9 +230,9 @@ TEST_F(ValidationTest, RefusesDeeplyNestedIntrospectionLists) {
     // graphql-js's MaxIntrospectionDepth: three nested introspection lists.
     CostLimits limits;
     limits.max_depth = 100;
-    EXPECT_EQ(messages(check("{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }",
-                             limits)),
-              (std::vector<std::string>{"Maximum introspection depth exceeded"}));
+    EXPECT_EQ(
+        messages(check("{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }", limits)),
+        (std::vector<std::string>{"Maximum introspection depth exceeded"}));
 }
 
 TEST_F(ValidationTest, ManyOverlappingFragmentsStayFast) {

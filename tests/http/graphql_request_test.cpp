@@ -73,12 +73,12 @@ TEST(JsonRequest, AcceptsNullOptionalParameters) {
 }
 
 TEST(JsonRequest, RefusesMalformedParameters) {
-    for (const char* body : {"", "{ \"not a JSON", "[]", "1", R"({"notquery":"{a}"})", R"({"query":null})",
-                             R"({"query":{"obj":"ect"}})", R"({"query":0})", R"({"query":false})",
-                             R"({"query":["array"]})", R"({"query":"{a}","operationName":0})",
-                             R"({"query":"{a}","operationName":{}})", R"({"query":"{a}","variables":"string"})",
-                             R"({"query":"{a}","variables":[]})", R"({"query":"{a}","variables":0})",
-                             R"({"query":"{a}","extensions":"string"})", R"({"query":"{a}","extensions":false})"}) {
+    for (const char* body :
+         {"", "{ \"not a JSON", "[]", "1", R"({"notquery":"{a}"})", R"({"query":null})", R"({"query":{"obj":"ect"}})",
+          R"({"query":0})", R"({"query":false})", R"({"query":["array"]})", R"({"query":"{a}","operationName":0})",
+          R"({"query":"{a}","operationName":{}})", R"({"query":"{a}","variables":"string"})",
+          R"({"query":"{a}","variables":[]})", R"({"query":"{a}","variables":0})",
+          R"({"query":"{a}","extensions":"string"})", R"({"query":"{a}","extensions":false})"}) {
         EXPECT_TRUE(std::holds_alternative<std::string>(decode_json_request(body))) << body;
     }
 }

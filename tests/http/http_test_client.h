@@ -52,9 +52,8 @@ public:
         m_reconnect = false;
         m_stream.expires_after(m_timeout);
         boost::beast::error_code ec;
-        m_stream.async_connect(
-            boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), m_port),
-            [&](boost::beast::error_code e) { ec = e; });
+        m_stream.async_connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), m_port),
+                               [&](boost::beast::error_code e) { ec = e; });
         run();
         if (ec) throw std::runtime_error("connect: " + ec.message());
     }
@@ -106,8 +105,7 @@ public:
         parser.skip(head);
         m_stream.expires_after(m_timeout);
         boost::beast::error_code ec;
-        boost::beast::http::async_read(m_stream, m_buffer, parser,
-                                       [&](boost::beast::error_code e, size_t) { ec = e; });
+        boost::beast::http::async_read(m_stream, m_buffer, parser, [&](boost::beast::error_code e, size_t) { ec = e; });
         run();
         if (ec) return std::nullopt;
         auto message = parser.release();

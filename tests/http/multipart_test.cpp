@@ -106,9 +106,10 @@ TEST(MultipartParser, IgnoresPreambleEpilogueAndPadding) {
 TEST(MultipartParser, EmptyPartAndBinaryData) {
     RecordingSink sink;
     std::string binary("\0\r\n\r-\xff", 7);
-    const std::string body = "--XyZ\r\nContent-Disposition: form-data; name=e\r\n\r\n\r\n--XyZ\r\n"
-                             "Content-Disposition: form-data; name=b\r\n\r\n" +
-                             binary + "\r\n--XyZ--";
+    const std::string body =
+        "--XyZ\r\nContent-Disposition: form-data; name=e\r\n\r\n\r\n--XyZ\r\n"
+        "Content-Disposition: form-data; name=b\r\n\r\n" +
+        binary + "\r\n--XyZ--";
     ASSERT_EQ(parse(body, sink, 3), std::nullopt);
     ASSERT_EQ(sink.parts.size(), 2U);
     EXPECT_EQ(sink.parts[0].data, "");
@@ -131,9 +132,9 @@ TEST(MultipartParser, ReadsDispositionParameters) {
 
 TEST(MultipartParser, RefusesMalformedBodies) {
     const std::vector<std::string> bodies = {
-        "",                                                                   // no boundary at all
-        "--XyZ\r\nContent-Disposition: form-data; name=a\r\n\r\nno end",      // never closed
-        "--XyZ\r\nContent-Disposition: form-data; name=a\r\n\r\n1\r\n--XyZ",  // cut after a delimiter
+        "",                                                                           // no boundary at all
+        "--XyZ\r\nContent-Disposition: form-data; name=a\r\n\r\nno end",              // never closed
+        "--XyZ\r\nContent-Disposition: form-data; name=a\r\n\r\n1\r\n--XyZ",          // cut after a delimiter
         "--XyZ\r\nContent-Disposition: form-data; name=a\r\n\r\n1\r\n--XyZjunk\r\n",  // bad boundary line
         "--XyZ\r\nContent-Disposition: form-data; name=a\r\nno colon\r\n\r\n1\r\n--XyZ--",
         "--XyZ\r\n: empty name\r\n\r\n1\r\n--XyZ--",
@@ -194,9 +195,9 @@ TEST(MultipartBoundary, ReadsTheContentType) {
 class UploadCollectorTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        m_dir = std::filesystem::temp_directory_path() /
-                ("rampart-multipart-test-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir =
+            std::filesystem::temp_directory_path() / ("rampart-multipart-test-" + std::to_string(::getpid()) + "-" +
+                                                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::remove_all(m_dir);
         std::filesystem::create_directories(m_dir);
     }
@@ -266,7 +267,7 @@ TEST_F(UploadCollectorTest, RefusesMisorderedOrMissingFields) {
         map + operations + file("0", "a", "x") + "--B--",
         file("0", "a", "x") + operations + map + "--B--",
         operations + "--B--",
-        operations + map + "--B--",                                      // the file is missing
+        operations + map + "--B--",                                              // the file is missing
         operations + map + file("0", "a", "x") + file("0", "a", "y") + "--B--",  // twice
         operations + field("map", "[1]") + "--B--",
         operations + field("map", R"({"0":"variables.f"})") + "--B--",
@@ -277,8 +278,8 @@ TEST_F(UploadCollectorTest, RefusesMisorderedOrMissingFields) {
         operations + field("map", R"({"0":["variables..f"]})") + file("0", "a", "x") + "--B--",
         operations + field("map", R"({"0":["query.x"]})") + file("0", "a", "x") + "--B--",
         field("operations", "{") + map + file("0", "a", "x") + "--B--",
-        field("operations", R"([{"query":"{a}"}])") + field("map", R"({"0":["0.variables.f"]})") +
-            file("0", "a", "x") + "--B--",
+        field("operations", R"([{"query":"{a}"}])") + field("map", R"({"0":["0.variables.f"]})") + file("0", "a", "x") +
+            "--B--",
         "--B\r\nContent-Disposition: attachment; name=\"operations\"\r\n\r\n{}\r\n--B--",
     };
     for (const auto& body : bodies) {
@@ -300,8 +301,8 @@ TEST_F(UploadCollectorTest, EnforcesLimits) {
     {
         UploadCollector collector(m_dir, {1024, 1});
         auto decoded = collect(field("operations", R"({"query":"{a}","variables":{"a":null,"b":null}})") +
-                                   field("map", R"({"0":["variables.a"],"1":["variables.b"]})") +
-                                   file("0", "a", "x") + file("1", "b", "y") + "--B--",
+                                   field("map", R"({"0":["variables.a"],"1":["variables.b"]})") + file("0", "a", "x") +
+                                   file("1", "b", "y") + "--B--",
                                collector);
         EXPECT_TRUE(std::holds_alternative<std::string>(decoded));
         EXPECT_EQ(collector.failure(), UploadFailure::TooLarge);

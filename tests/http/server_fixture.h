@@ -54,7 +54,7 @@ public:
     }
 
     std::variant<FileDownload, std::pair<int, std::string>> download(const Identity& /*who*/,
-                                                                      std::string_view rest) override {
+                                                                     std::string_view rest) override {
         if (rest == "report.txt") return FileDownload{(m_files / "report.txt").string(), "text/plain", "report ü.txt"};
         if (rest == "once.zip") {
             const auto copy = m_files / ("once-" + std::to_string(++m_made) + ".zip");
@@ -81,7 +81,8 @@ protected:
         auto built = graphql::Schema::build(SDL);
         ASSERT_TRUE(std::holds_alternative<std::unique_ptr<graphql::Schema>>(built));
         s_schema = std::move(std::get<std::unique_ptr<graphql::Schema>>(built)).release();
-        s_schema->bind("Query", "hello", [](const graphql::ResolveContext&) -> graphql::FieldResult { return "world"; });
+        s_schema->bind("Query", "hello",
+                       [](const graphql::ResolveContext&) -> graphql::FieldResult { return "world"; });
         s_schema->bind("Query", "whoami", [](const graphql::ResolveContext& context) -> graphql::FieldResult {
             return context.context<TestUser>().name;
         });
@@ -110,9 +111,9 @@ protected:
     }
 
     void SetUp() override {
-        m_dir = std::filesystem::temp_directory_path() /
-                ("rampart-http-test-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir =
+            std::filesystem::temp_directory_path() / ("rampart-http-test-" + std::to_string(::getpid()) + "-" +
+                                                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::remove_all(m_dir);
         write_file(m_dir / "www" / "index.html", "<html>app</html>");
         write_file(m_dir / "www" / "app.js", "console.log(1);");

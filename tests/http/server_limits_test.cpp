@@ -165,9 +165,8 @@ TEST_F(ServerLimitsTest, StopBeforeRunReturnsAtOnce) {
 }
 
 TEST_F(ServerLimitsTest, AFailingGateFactoryStopsTheServer) {
-    auto created = Server::create(options(), *s_service, []() -> std::unique_ptr<Gate> {
-        throw std::runtime_error("no database");
-    });
+    auto created = Server::create(options(), *s_service,
+                                  []() -> std::unique_ptr<Gate> { throw std::runtime_error("no database"); });
     ASSERT_TRUE(std::holds_alternative<std::unique_ptr<Server>>(created));
     auto& server = std::get<std::unique_ptr<Server>>(created);
     auto done = std::async(std::launch::async, [&] { server->run(); });

@@ -61,7 +61,8 @@ TEST_F(ServerTest, PostJsonQuery) {
     start();
     auto http = client();
     // 4655: application/json is accepted and matched.
-    auto response = http.post("/graphql", R"({"query":"{ __typename hello whoami }"})", json_headers("application/json"));
+    auto response =
+        http.post("/graphql", R"({"query":"{ __typename hello whoami }"})", json_headers("application/json"));
     EXPECT_EQ(response.status, 200);
     EXPECT_EQ(response.header("Content-Type"), "application/json; charset=utf-8");
     EXPECT_EQ(response.body, R"({"data":{"__typename":"Query","hello":"world","whoami":"tester"}})");
@@ -101,13 +102,13 @@ TEST_F(ServerTest, RequestErrorsDependOnTheMediaType) {
     start();
     auto http = client();
     const std::vector<std::string> bodies = {
-        R"({ "not a JSON)",                                 // D477, 2163
-        R"({"qeury":"{ __typename }"})",                    // F5AF, 17C5
-        R"({"query":{"obj":"ect"}})",                       // 4F50, 9FE0
-        R"({"query":"{ __typename }","variables":"str"})",  // 69B0, F050
-        R"({"query":"{ __typename }","operationName":0})",  // E3E1, FB91
-        R"({"query":"{ __typename }","extensions":[1]})",   // 9043, 3683
-        R"({"query":"{"})",                                 // 572B, 556A
+        R"({ "not a JSON)",                                     // D477, 2163
+        R"({"qeury":"{ __typename }"})",                        // F5AF, 17C5
+        R"({"query":{"obj":"ect"}})",                           // 4F50, 9FE0
+        R"({"query":"{ __typename }","variables":"str"})",      // 69B0, F050
+        R"({"query":"{ __typename }","operationName":0})",      // E3E1, FB91
+        R"({"query":"{ __typename }","extensions":[1]})",       // 9043, 3683
+        R"({"query":"{"})",                                     // 572B, 556A
         R"({"query":"{ 8f31403dfe404bccbb0e835f2629c6a7 }"})",  // FDE2, 74FF
         "",                                                     // 7267
         "[]",
@@ -131,7 +132,8 @@ TEST_F(ServerTest, ContentTypeIsChecked) {
     // 9ABE: no Content-Type.
     auto response = http.post("/graphql", "", {{"x-api-key", "good-key"}});
     EXPECT_EQ(response.status, 415);
-    response = http.post("/graphql", R"({"query":"{ hello }"})", {{"x-api-key", "good-key"}, {"Content-Type", "text/plain"}});
+    response =
+        http.post("/graphql", R"({"query":"{ hello }"})", {{"x-api-key", "good-key"}, {"Content-Type", "text/plain"}});
     EXPECT_EQ(response.status, 415);
     EXPECT_EQ(first_error_code(response), "UNSUPPORTED_MEDIA_TYPE");
     response = http.post("/graphql", R"({"query":"{ hello }"})",
@@ -225,8 +227,9 @@ TEST_F(ServerTest, RateLimitPerIdentity) {
     EXPECT_LE(retry_after, 20);
     // Another key has its own bucket; health is never limited.
     auto other = client();
-    EXPECT_EQ(other.post("/graphql", R"({"query":"{ hello }"})",
-                         {{"x-api-key", "other-key"}, {"Content-Type", "application/json"}})
+    EXPECT_EQ(other
+                  .post("/graphql", R"({"query":"{ hello }"})",
+                        {{"x-api-key", "other-key"}, {"Content-Type", "application/json"}})
                   .status,
               200);
     EXPECT_EQ(other.get("/healthz").status, 200);
@@ -262,8 +265,9 @@ TEST_F(ServerTest, BodyLimits) {
     {
         // A chunked body is stopped while it is read.
         auto http = client();
-        std::string body = "POST /graphql HTTP/1.1\r\nHost: x\r\nx-api-key: good-key\r\n"
-                           "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        std::string body =
+            "POST /graphql HTTP/1.1\r\nHost: x\r\nx-api-key: good-key\r\n"
+            "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
         for (int i = 0; i < 5; ++i) body += "200\r\n" + std::string(512, ' ') + "\r\n";
         body += "0\r\n\r\n";
         http.send_raw(body);
@@ -286,9 +290,10 @@ TEST_F(ServerTest, ExpectContinue) {
     start();
     auto http = client();
     const std::string body = R"({"query":"{ hello }"})";
-    http.send_raw("POST /graphql HTTP/1.1\r\nHost: x\r\nx-api-key: good-key\r\nContent-Type: application/json\r\n"
-                  "Expect: 100-continue\r\nContent-Length: " +
-                  std::to_string(body.size()) + "\r\n\r\n");
+    http.send_raw(
+        "POST /graphql HTTP/1.1\r\nHost: x\r\nx-api-key: good-key\r\nContent-Type: application/json\r\n"
+        "Expect: 100-continue\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n");
     auto interim = http.read_response();
     ASSERT_TRUE(interim);
     EXPECT_EQ(interim->status, 100);
@@ -347,8 +352,9 @@ TEST_F(ServerTest, MultipartUploadRoundTrip) {
         "----boundary42",
         R"({"query":"mutation($t: String!, $f: Upload) { echo(text: $t, file: $f) }","variables":{"t":"hi","f":null}})",
         R"({"0":["variables.f"]})", "notes.txt", content);
-    auto response = http.post("/graphql", body,
-                              {{"x-api-key", "good-key"}, {"Content-Type", "multipart/form-data; boundary=----boundary42"}});
+    auto response =
+        http.post("/graphql", body,
+                  {{"x-api-key", "good-key"}, {"Content-Type", "multipart/form-data; boundary=----boundary42"}});
     ASSERT_EQ(response.status, 200) << response.body;
     auto json = json_of(response);
     ASSERT_TRUE(json.contains("data")) << response.body;
@@ -384,13 +390,14 @@ TEST_F(ServerTest, MalformedMultipart) {
                                 {"Content-Type", "multipart/form-data; boundary=B"},
                                 {"Accept", "application/graphql-response+json"}};
     // The file the map names is missing.
-    auto response = http.post("/graphql",
-                              "--B\r\nContent-Disposition: form-data; name=\"operations\"\r\n\r\n"
-                              R"({"query":"mutation($f: Upload) { echo(text: \"x\", file: $f) }","variables":{"f":null}})"
-                              "\r\n--B\r\nContent-Disposition: form-data; name=\"map\"\r\n\r\n"
-                              R"({"0":["variables.f"]})"
-                              "\r\n--B--\r\n",
-                              headers);
+    auto response =
+        http.post("/graphql",
+                  "--B\r\nContent-Disposition: form-data; name=\"operations\"\r\n\r\n"
+                  R"({"query":"mutation($f: Upload) { echo(text: \"x\", file: $f) }","variables":{"f":null}})"
+                  "\r\n--B\r\nContent-Disposition: form-data; name=\"map\"\r\n\r\n"
+                  R"({"0":["variables.f"]})"
+                  "\r\n--B--\r\n",
+                  headers);
     EXPECT_EQ(response.status, 400);
     EXPECT_TRUE(json_of(response).contains("errors"));
     // Never closed.
@@ -399,7 +406,8 @@ TEST_F(ServerTest, MalformedMultipart) {
     EXPECT_EQ(response.status, 400);
     // Fields out of order.
     auto third = client();
-    response = third.post("/graphql", "--B\r\nContent-Disposition: form-data; name=\"map\"\r\n\r\n{}\r\n--B--", headers);
+    response =
+        third.post("/graphql", "--B\r\nContent-Disposition: form-data; name=\"map\"\r\n\r\n{}\r\n--B--", headers);
     EXPECT_EQ(response.status, 400);
     EXPECT_TRUE(std::filesystem::is_empty(m_dir / "uploads"));
 }

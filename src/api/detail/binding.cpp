@@ -23,7 +23,19 @@ std::string graph_key(const app::CatalogSelection& selection) {
 }  // namespace
 
 graphql::FieldError to_field_error(const core::Error& error) {
-    return graphql::FieldError{error.to_string(), std::string(core::info(error.code).graphql_code)};
+    // The message, then one line per diagnostic as core::Error::to_string
+    // writes them; a diagnostic that only repeats the message adds just its
+    // position.
+    std::string message = error.message;
+    for (const auto& diagnostic : error.diagnostics) {
+        const auto place = diagnostic.where.to_string();
+        if (diagnostic.message == error.message) {
+            if (!place.empty()) message += fmt::format("\n  {}", place);
+        } else {
+            message += fmt::format("\n  {}", diagnostic.to_string());
+        }
+    }
+    return graphql::FieldError{std::move(message), std::string(core::info(error.code).graphql_code)};
 }
 
 const boost::json::value* Call::arg(std::string_view name) const {

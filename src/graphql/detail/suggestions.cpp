@@ -57,8 +57,7 @@ std::u16string to_lower(std::u16string text) {
 /// one edit apart; nullopt when above the threshold.
 class LexicalDistance {
 public:
-    explicit LexicalDistance(std::string_view input)
-        : m_input(to_utf16(input)), m_input_lower(to_lower(m_input)) {
+    explicit LexicalDistance(std::string_view input) : m_input(to_utf16(input)), m_input_lower(to_lower(m_input)) {
         for (auto& row : m_rows) row.assign(m_input.size() + 1, 0);
     }
 

@@ -6,21 +6,21 @@ namespace rampart::graphql::detail {
 
 std::string TypeUse::to_string() const {
     if (named == nullptr) return "undefined";
-    std::string text = named->name;
-    // Wrappers are outermost first: apply them from the innermost outwards.
-    for (auto wrapper = wrappers.rbegin(); wrapper != wrappers.rend(); ++wrapper) {
-        if (*wrapper == ast::TypeWrapper::List) {
-            text = '[' + text + ']';
-        } else {
-            text += '!';
-        }
+    // Wrappers are outermost first: every list opens before the name and
+    // closes, like every non-null mark, after it, innermost first.
+    std::string text;
+    for (ast::TypeWrapper wrapper : wrappers) {
+        if (wrapper == ast::TypeWrapper::List) text += '[';
     }
+    text += named->name;
+    for (size_t i = wrappers.size(); i > 0; --i) text += wrappers[i - 1] == ast::TypeWrapper::List ? ']' : '!';
     return text;
 }
 
 bool is_introspection_type(const NamedType* type) {
-    static constexpr std::array<std::string_view, 8> NAMES = {
-        "__Schema", "__Directive", "__DirectiveLocation", "__Type", "__Field", "__InputValue", "__EnumValue", "__TypeKind"};
+    static constexpr std::array<std::string_view, 8> NAMES = {"__Schema",    "__Directive", "__DirectiveLocation",
+                                                              "__Type",      "__Field",     "__InputValue",
+                                                              "__EnumValue", "__TypeKind"};
     return type != nullptr && std::find(NAMES.begin(), NAMES.end(), type->name) != NAMES.end();
 }
 
@@ -75,7 +75,8 @@ bool is_type_sub_type_of(const Schema& schema, TypeUse maybe_sub_type, TypeUse s
     // A non-null sub type is a subtype of a nullable super type.
     if (maybe_sub_type.is_non_null()) return is_type_sub_type_of(schema, maybe_sub_type.of_type(), super_type);
     if (super_type.is_list()) {
-        if (maybe_sub_type.is_list()) return is_type_sub_type_of(schema, maybe_sub_type.of_type(), super_type.of_type());
+        if (maybe_sub_type.is_list())
+            return is_type_sub_type_of(schema, maybe_sub_type.of_type(), super_type.of_type());
         return false;
     }
     if (maybe_sub_type.is_list()) return false;
@@ -153,7 +154,7 @@ void TypeInfo::enter_argument(const ast::Argument& argument) {
     m_argument = definition;
     m_has_defaults.push_back(definition != nullptr && definition->default_value.has_value());
     m_input_types.push_back(definition != nullptr && definition->type.named->is_input() ? TypeUse::of(definition->type)
-                                                                                          : TypeUse{});
+                                                                                        : TypeUse{});
 }
 
 void TypeInfo::leave_argument() {
@@ -177,9 +178,8 @@ void TypeInfo::enter_object_field(const ast::ObjectField& field) {
         input_field = object_type->input_field(field.name.value);
     }
     m_has_defaults.push_back(input_field != nullptr && input_field->default_value.has_value());
-    m_input_types.push_back(input_field != nullptr && input_field->type.named->is_input()
-                                ? TypeUse::of(input_field->type)
-                                : TypeUse{});
+    m_input_types.push_back(
+        input_field != nullptr && input_field->type.named->is_input() ? TypeUse::of(input_field->type) : TypeUse{});
 }
 
 void TypeInfo::leave_input_position() {
@@ -189,7 +189,8 @@ void TypeInfo::leave_input_position() {
 
 void TypeInfo::enter_enum(const ast::Value& value) {
     const NamedType* enum_type = input_type().named;
-    m_enum_value = enum_type != nullptr && enum_type->kind == TypeKind::Enum ? enum_type->enum_value(value.text) : nullptr;
+    m_enum_value =
+        enum_type != nullptr && enum_type->kind == TypeKind::Enum ? enum_type->enum_value(value.text) : nullptr;
 }
 
 }  // namespace rampart::graphql::detail

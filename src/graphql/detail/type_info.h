@@ -23,7 +23,9 @@ struct TypeUse {
 
     [[nodiscard]] static TypeUse of(const TypeRef& ref) { return {ref.named, ref.wrappers}; }
     [[nodiscard]] bool known() const { return named != nullptr; }
-    [[nodiscard]] bool is_non_null() const { return !wrappers.empty() && wrappers.front() == ast::TypeWrapper::NonNull; }
+    [[nodiscard]] bool is_non_null() const {
+        return !wrappers.empty() && wrappers.front() == ast::TypeWrapper::NonNull;
+    }
     [[nodiscard]] bool is_list() const { return !wrappers.empty() && wrappers.front() == ast::TypeWrapper::List; }
     [[nodiscard]] bool is_wrapped() const { return !wrappers.empty(); }
     /// The wrapped type (graphql-js `ofType`); only for wrapped types.
@@ -89,7 +91,9 @@ public:
     TypeInfo(const Schema& schema, const MetaFields& meta) : m_schema(schema), m_meta(meta) {}
 
     [[nodiscard]] TypeUse type() const { return m_types.empty() ? TypeUse{} : m_types.back(); }
-    [[nodiscard]] const NamedType* parent_type() const { return m_parent_types.empty() ? nullptr : m_parent_types.back(); }
+    [[nodiscard]] const NamedType* parent_type() const {
+        return m_parent_types.empty() ? nullptr : m_parent_types.back();
+    }
     [[nodiscard]] const Field* field_def() const { return m_field_defs.empty() ? nullptr : m_field_defs.back(); }
     [[nodiscard]] TypeUse input_type() const { return m_input_types.empty() ? TypeUse{} : m_input_types.back(); }
     [[nodiscard]] TypeUse parent_input_type() const {

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "graphql/ast.h"
-#include "graphql/error.h"
-#include "graphql/schema.h"
 #include "graphql/detail/type_info.h"
 #include "graphql/detail/visitor.h"
+#include "graphql/error.h"
+#include "graphql/schema.h"
 
 namespace rampart::graphql::detail {
 
@@ -60,7 +60,8 @@ public:
     [[nodiscard]] const std::vector<const ast::FragmentDefinition*>& recursively_referenced_fragments(
         const std::vector<const ast::OperationDefinition*>& operations);
     /// Every variable used in the operation and the fragments it reaches.
-    [[nodiscard]] const std::vector<VariableUsage>& recursive_variable_usages(const ast::OperationDefinition& operation);
+    [[nodiscard]] const std::vector<VariableUsage>& recursive_variable_usages(
+        const ast::OperationDefinition& operation);
 
     /// Records an error of the rule with that index.
     void report(size_t rule, std::string message, std::vector<Location> locations);

@@ -142,8 +142,7 @@ private:
         // (A) Conflicts within the fields of this selection set.
         collect_conflicts_within(conflicts, result);
         // (B)/(C) Fragments compare with the fields and with each other.
-        if (!result.fragment_names.empty() &&
-            (!result.grouped_field_set.empty() || result.fragment_names.size() > 1)) {
+        if (!result.fragment_names.empty() && (!result.grouped_field_set.empty() || result.fragment_names.size() > 1)) {
             for (size_t i = 0; i < result.fragment_names.size(); ++i) {
                 collect_conflicts_between_fields_and_fragment(conflicts, false, result, result.fragment_names[i]);
                 for (size_t j = i + 1; j < result.fragment_names.size(); ++j) {
@@ -200,10 +199,10 @@ private:
     }
 
     std::vector<Conflict> find_conflicts_between_sub_selection_sets(bool mutually_exclusive,
-                                                                     const NamedType* parent_type1,
-                                                                     const ast::SelectionSet& set1,
-                                                                     const NamedType* parent_type2,
-                                                                     const ast::SelectionSet& set2) {
+                                                                    const NamedType* parent_type1,
+                                                                    const ast::SelectionSet& set1,
+                                                                    const NamedType* parent_type2,
+                                                                    const ast::SelectionSet& set2) {
         std::vector<Conflict> conflicts;
         CollectFieldsResult& result1 = collect_fields(parent_type1, set1);
         CollectFieldsResult& result2 = collect_fields(parent_type2, set2);
@@ -248,8 +247,8 @@ private:
         for (const auto& overlap : overlaps) {
             for (FieldDetails* field1 : *overlap.fields1) {
                 for (FieldDetails* field2 : *overlap.fields2) {
-                    if (auto conflict = find_conflict(parents_mutually_exclusive, overlap.response_name, *field1,
-                                                      *field2)) {
+                    if (auto conflict =
+                            find_conflict(parents_mutually_exclusive, overlap.response_name, *field1, *field2)) {
                         conflicts.push_back(std::move(*conflict));
                     }
                 }
@@ -284,9 +283,9 @@ private:
         // Fields on two different object types can never apply at once, so
         // only their shapes must agree.
         const bool mutually_exclusive =
-            parents_mutually_exclusive || (parent_type1 != parent_type2 && parent_type1 != nullptr &&
-                                           parent_type2 != nullptr && parent_type1->kind == TypeKind::Object &&
-                                           parent_type2->kind == TypeKind::Object);
+            parents_mutually_exclusive ||
+            (parent_type1 != parent_type2 && parent_type1 != nullptr && parent_type2 != nullptr &&
+             parent_type1->kind == TypeKind::Object && parent_type2->kind == TypeKind::Object);
         // Count attempted pairs, including pairs skipped by type exclusivity.
         spend(2);
 
@@ -325,19 +324,18 @@ private:
             FieldInfo& info2 = field_info(details2);
             if (!info1.type_string) info1.type_string = type1.to_string();
             if (!info2.type_string) info2.type_string = type2.to_string();
-            return Conflict{std::string(response_name),
-                            "they return conflicting types \"" + *info1.type_string + "\" and \"" +
-                                *info2.type_string + "\"",
-                            {node1.loc},
-                            {node2.loc}};
+            return Conflict{
+                std::string(response_name),
+                "they return conflicting types \"" + *info1.type_string + "\" and \"" + *info2.type_string + "\"",
+                {node1.loc},
+                {node2.loc}};
         }
 
         // Compare the sub-fields.
         if (has_selection_set(node1) && has_selection_set(node2)) {
-            auto conflicts =
-                find_conflicts_between_sub_selection_sets(mutually_exclusive, field_info(details1).named_type,
-                                                          node1.selection_set, field_info(details2).named_type,
-                                                          node2.selection_set);
+            auto conflicts = find_conflicts_between_sub_selection_sets(
+                mutually_exclusive, field_info(details1).named_type, node1.selection_set,
+                field_info(details2).named_type, node2.selection_set);
             return subfield_conflicts(conflicts, response_name, node1, node2);
         }
         return std::nullopt;
@@ -402,9 +400,8 @@ private:
                 std::vector<const ast::ObjectField*> fields;
                 fields.reserve(value.fields.size());
                 for (const auto& field : value.fields) fields.push_back(&field);
-                std::stable_sort(fields.begin(), fields.end(), [](const auto* a, const auto* b) {
-                    return a->name.value < b->name.value;
-                });
+                std::stable_sort(fields.begin(), fields.end(),
+                                 [](const auto* a, const auto* b) { return a->name.value < b->name.value; });
                 out += '{';
                 for (const auto* field : fields) {
                     append_text(out, field->name.value);
@@ -466,8 +463,7 @@ private:
                     details.definition = definition;
                     details.is_simple_leaf = selection.arguments.empty() && !has_selection_set(selection);
                     const std::string& response_name = selection.response_key();
-                    auto [index, inserted] =
-                        result.group_index.emplace(response_name, result.grouped_field_set.size());
+                    auto [index, inserted] = result.group_index.emplace(response_name, result.grouped_field_set.size());
                     if (inserted) result.grouped_field_set.emplace_back(response_name, std::vector<FieldDetails*>{});
                     result.grouped_field_set[index->second].second.push_back(&details);
                     break;
@@ -495,8 +491,8 @@ private:
         std::string message;
         for (const auto& conflict : conflicts) {
             if (!message.empty()) message += " and ";
-            message += "subfields \"" + maybe_abbreviate(conflict.response_name) + "\" conflict because " +
-                       conflict.reason;
+            message +=
+                "subfields \"" + maybe_abbreviate(conflict.response_name) + "\" conflict because " + conflict.reason;
             if (message.size() > MAX_CONFLICT_DETAIL_LENGTH) break;
         }
         return Conflict{std::string(response_name), maybe_abbreviate(std::move(message)),
@@ -505,7 +501,8 @@ private:
     }
 
     /// The enclosing field, then the sub-conflicts' fields, at most twenty.
-    static std::vector<Location> collect_conflict_nodes(const ast::Selection& node, const std::vector<Conflict>& conflicts,
+    static std::vector<Location> collect_conflict_nodes(const ast::Selection& node,
+                                                        const std::vector<Conflict>& conflicts,
                                                         std::vector<Location> Conflict::*side) {
         std::vector<Location> nodes{node.loc};
         for (const auto& conflict : conflicts) {

@@ -5,9 +5,9 @@
 #include <unordered_set>
 #include <variant>
 
-#include "graphql/parser.h"
 #include "graphql/detail/suggestions.h"
 #include "graphql/detail/validation_context.h"
+#include "graphql/parser.h"
 
 namespace rampart::graphql::detail {
 namespace {
@@ -43,7 +43,8 @@ DirectiveInfo info_of(const ast::DirectiveDefinition& directive) {
         info.arguments.push_back(argument.name.value);
         const bool non_null =
             !argument.type.wrappers.empty() && argument.type.wrappers.front() == ast::TypeWrapper::NonNull;
-        if (non_null && !argument.default_value) info.required.emplace_back(argument.name.value, print_type(argument.type));
+        if (non_null && !argument.default_value)
+            info.required.emplace_back(argument.name.value, print_type(argument.type));
     }
     return info;
 }
@@ -79,6 +80,18 @@ private:
     std::unordered_map<std::string, DirectiveInfo> m_from_schema;
 };
 
+std::string unknown_argument_message(const std::string& argument, const std::string& directive,
+                                     const std::vector<std::string>& known) {
+    return "Unknown argument \"" + argument + "\" on directive \"@" + directive + "\"." +
+           did_you_mean(suggestion_list(argument, known));
+}
+
+std::string missing_argument_message(const std::string& directive, const std::string& argument,
+                                     const std::string& type) {
+    return "Directive \"@" + directive + "\" argument \"" + argument + "\" of type \"" + type +
+           "\" is required, but it was not provided.";
+}
+
 // GraphQL spec §5.7.1 Directives Are Defined, §5.7.2 Directives Are In
 // Valid Locations.
 class KnownDirectives final : public Rule {
@@ -110,12 +123,8 @@ public:
     explicit UniqueDirectivesPerLocation(ValidationContext& context) : Rule(context), m_directives(context) {}
 
     Visit enter_operation(const ast::OperationDefinition& node) override { return check_own(node.directives); }
-    Visit enter_fragment_definition(const ast::FragmentDefinition& node) override {
-        return check_own(node.directives);
-    }
-    Visit enter_variable_definition(const ast::VariableDefinition& node) override {
-        return check_own(node.directives);
-    }
+    Visit enter_fragment_definition(const ast::FragmentDefinition& node) override { return check_own(node.directives); }
+    Visit enter_variable_definition(const ast::VariableDefinition& node) override { return check_own(node.directives); }
     Visit enter_field(const ast::Selection& node) override { return check_own(node.directives); }
     Visit enter_fragment_spread(const ast::Selection& node) override { return check_own(node.directives); }
     Visit enter_inline_fragment(const ast::Selection& node) override { return check_own(node.directives); }
@@ -173,9 +182,7 @@ public:
                 if (std::find(info->arguments.begin(), info->arguments.end(), argument_name) != info->arguments.end()) {
                     continue;
                 }
-                report("Unknown argument \"" + argument_name + "\" on directive \"@" + name + "\"." +
-                           did_you_mean(suggestion_list(argument_name, info->arguments)),
-                       {argument.loc});
+                report(unknown_argument_message(argument_name, name, info->arguments), {argument.loc});
             }
         }
         return Visit::Skip;
@@ -255,9 +262,7 @@ public:
         if (directive_info == nullptr) return;
         for (const auto& [name, type] : directive_info->required) {
             if (provided(directive.arguments, name)) continue;
-            report("Directive \"@" + directive.name.value + "\" argument \"" + name + "\" of type \"" + type +
-                       "\" is required, but it was not provided.",
-                   {directive.loc});
+            report(missing_argument_message(directive.name.value, name, type), {directive.loc});
         }
     }
 

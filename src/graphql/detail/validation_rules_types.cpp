@@ -15,8 +15,8 @@ namespace {
 /// The scalars of GraphQL spec §3.5 and the introspection types of §4.5:
 /// SDL may name them without defining them.
 constexpr std::array<std::string_view, 13> STANDARD_TYPE_NAMES = {
-    "String", "Int",         "Float",  "Boolean", "ID",        "__Schema",           "__Directive",
-    "__DirectiveLocation", "__Type", "__Field", "__InputValue", "__EnumValue", "__TypeKind"};
+    "String", "Int",     "Float",        "Boolean",     "ID",        "__Schema", "__Directive", "__DirectiveLocation",
+    "__Type", "__Field", "__InputValue", "__EnumValue", "__TypeKind"};
 
 /// A stable insertion sort: JavaScript's sort on the short arrays these rules
 /// sort, and safe with comparators that are not strict weak orders.

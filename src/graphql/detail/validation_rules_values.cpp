@@ -2,9 +2,9 @@
 
 #include <unordered_map>
 
-#include "graphql/parser.h"
 #include "graphql/detail/suggestions.h"
 #include "graphql/detail/validation_context.h"
+#include "graphql/parser.h"
 
 namespace rampart::graphql::detail {
 namespace {

@@ -48,9 +48,9 @@ public:
         for (const auto& usage : context().recursive_variable_usages(operation)) {
             const std::string& name = usage.node->text;
             if (m_defined.contains(name)) continue;
-            report(operation.name ? "Variable \"$" + name + "\" is not defined by operation \"" +
-                                        operation.name->value + "\"."
-                                  : "Variable \"$" + name + "\" is not defined.",
+            report(operation.name
+                       ? "Variable \"$" + name + "\" is not defined by operation \"" + operation.name->value + "\"."
+                       : "Variable \"$" + name + "\" is not defined.",
                    {usage.node->loc, operation.loc});
         }
     }
@@ -78,9 +78,9 @@ public:
         for (const auto* definition : m_definitions) {
             const std::string& name = definition->variable.value;
             if (used.contains(name)) continue;
-            report(operation.name ? "Variable \"$" + name + "\" is never used in operation \"" +
-                                        operation.name->value + "\"."
-                                  : "Variable \"$" + name + "\" is never used.",
+            report(operation.name
+                       ? "Variable \"$" + name + "\" is never used in operation \"" + operation.name->value + "\"."
+                       : "Variable \"$" + name + "\" is never used.",
                    {definition->loc});
         }
     }

@@ -44,16 +44,17 @@ public:
     void document(const ast::Document& document) {
         if (m_visitor.enter_document(document) == Visit::Skip) return;
         for (const auto& definition : document.definitions) {
-            std::visit(Overloaded{
-                           [this](const ast::OperationDefinition& node) { operation(node); },
-                           [this](const ast::FragmentDefinition& node) { fragment_definition(node); },
-                           [this, &definition](const ast::SchemaDefinition& node) { schema_definition(definition, node); },
-                           [this, &definition](const ast::TypeDefinition& node) { type_definition(definition, node); },
-                           [this, &definition](const ast::DirectiveDefinition& node) {
-                               directive_definition(definition, node);
-                           },
-                       },
-                       definition);
+            std::visit(
+                Overloaded{
+                    [this](const ast::OperationDefinition& node) { operation(node); },
+                    [this](const ast::FragmentDefinition& node) { fragment_definition(node); },
+                    [this, &definition](const ast::SchemaDefinition& node) { schema_definition(definition, node); },
+                    [this, &definition](const ast::TypeDefinition& node) { type_definition(definition, node); },
+                    [this, &definition](const ast::DirectiveDefinition& node) {
+                        directive_definition(definition, node);
+                    },
+                },
+                definition);
         }
         m_visitor.leave_document(document);
     }

@@ -75,7 +75,8 @@ std::string content_disposition(std::string_view name) {
     for (const char c : name) {
         const auto byte = static_cast<unsigned char>(c);
         const bool plain = (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
-                           (byte >= 'A' && byte <= 'Z') || std::string_view("!#$&+-.^_`|~").find(c) != std::string_view::npos;
+                           (byte >= 'A' && byte <= 'Z') ||
+                           std::string_view("!#$&+-.^_`|~").find(c) != std::string_view::npos;
         fallback.push_back(byte >= 0x20 && byte < 0x7f && c != '"' && c != '\\' ? c : '_');
         if (plain) {
             encoded.push_back(c);
@@ -301,8 +302,8 @@ void Connection::handle_graphql() {
         }
         const std::string_view target = request.target();
         const auto query_at = target.find('?');
-        auto decoded = decode_query_request(query_at == std::string_view::npos ? std::string_view()
-                                                                               : target.substr(query_at + 1));
+        auto decoded =
+            decode_query_request(query_at == std::string_view::npos ? std::string_view() : target.substr(query_at + 1));
         if (auto* problem = std::get_if<std::string>(&decoded)) {
             send_request_problem(*problem);
         } else {
@@ -382,7 +383,8 @@ void Connection::read_json_body() {
 
 void Connection::on_json_body(beast::error_code ec) {
     if (ec == bhttp::error::body_limit) {
-        send_error(413, "The request body is larger than " + std::to_string(m_shared.options.max_body_bytes) + " bytes");
+        send_error(413,
+                   "The request body is larger than " + std::to_string(m_shared.options.max_body_bytes) + " bytes");
         return;
     }
     if (ec) {
@@ -408,8 +410,8 @@ void Connection::read_upload(std::string boundary) {
         send_error(413, "The upload is larger than " + std::to_string(limit) + " bytes");
         return;
     }
-    m_collector = std::make_unique<UploadCollector>(
-        m_shared.upload_dir, UploadLimits{m_shared.options.max_body_bytes, MAX_UPLOAD_FILES});
+    m_collector = std::make_unique<UploadCollector>(m_shared.upload_dir,
+                                                    UploadLimits{m_shared.options.max_body_bytes, MAX_UPLOAD_FILES});
     m_multipart = std::make_unique<MultipartParser>(boundary, *m_collector);
     if (m_chunk.size() != UPLOAD_CHUNK_BYTES) m_chunk.resize(UPLOAD_CHUNK_BYTES);
     continue_then([this] {
@@ -587,9 +589,8 @@ void Connection::handle_static(const std::filesystem::path& root, std::string_vi
     if (!file && spa) {
         // A route of the single-page application (no extension in its last
         // segment) gets the page, which then routes on the client.
-        const auto last = relative.substr(relative.find_last_of('/') == std::string_view::npos
-                                              ? 0
-                                              : relative.find_last_of('/') + 1);
+        const auto last =
+            relative.substr(relative.find_last_of('/') == std::string_view::npos ? 0 : relative.find_last_of('/') + 1);
         if (last.find('.') == std::string_view::npos) file = resolve_static_file(root, "index.html");
     }
     if (!file) {
@@ -643,7 +644,8 @@ Connection::StringResponse& Connection::fresh_response(bhttp::status status, Sur
 }
 
 bool Connection::keep_alive() const {
-    return m_client_keep_alive && !m_body_pending && !m_close_after && !m_worker.stopping;
+    return m_client_keep_alive && !m_body_pending && !m_close_after && !m_worker.stopping &&
+           !m_shared.stopping.load(std::memory_order_relaxed);
 }
 
 void Connection::send_error(int status, std::string_view message, Headers headers) {
@@ -751,15 +753,16 @@ void Connection::close(bool linger) {
 
 void Connection::drain() {
     m_buffer.clear();
-    m_stream.async_read_some(m_buffer.prepare(DRAIN_CHUNK_BYTES), [self = shared_from_this()](beast::error_code ec, size_t) {
-        self->guarded([&] {
-            if (ec) {
-                self->m_stream.close();
-            } else {
-                self->drain();
-            }
-        });
-    });
+    m_stream.async_read_some(m_buffer.prepare(DRAIN_CHUNK_BYTES),
+                             [self = shared_from_this()](beast::error_code ec, size_t) {
+                                 self->guarded([&] {
+                                     if (ec) {
+                                         self->m_stream.close();
+                                     } else {
+                                         self->drain();
+                                     }
+                                 });
+                             });
 }
 
 }  // namespace rampart::http::detail

@@ -9,7 +9,8 @@ namespace http = boost::beast::http;
 
 namespace {
 
-constexpr std::string_view API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+constexpr std::string_view API_POLICY =
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 constexpr std::string_view PAGE_POLICY =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "

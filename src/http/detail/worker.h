@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -28,6 +29,9 @@ struct Shared {
     std::filesystem::path upload_dir;
     std::optional<std::filesystem::path> static_root;    ///< canonical
     std::optional<std::filesystem::path> explorer_root;  ///< canonical
+    /// Set by Server::stop() at once, so answers being made on any thread
+    /// already say `Connection: close`.
+    std::atomic<bool> stopping{false};
 };
 
 /// One server thread: its io_context, its Gate and its open connections.
