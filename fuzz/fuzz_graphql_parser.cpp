@@ -21,8 +21,8 @@ bool prints_ambiguously(const rampart::graphql::ast::Document& document) {
         const bool shorthand = operation != nullptr && operation->operation == OperationType::Query &&
                                !operation->name && operation->variables.empty() && operation->directives.empty();
         const auto& previous = document.definitions[i - 1];
-        const bool type_system = std::holds_alternative<SchemaDefinition>(previous) ||
-                                 std::holds_alternative<TypeDefinition>(previous);
+        const bool type_system =
+            std::holds_alternative<SchemaDefinition>(previous) || std::holds_alternative<TypeDefinition>(previous);
         if (shorthand && type_system) return true;
     }
     return false;

@@ -13,7 +13,8 @@ std::variant<std::unique_ptr<graphql::Schema>, std::string> build_schema() {
         std::string message = "src/api/schema.graphql does not build:";
         for (const auto& error : *errors) {
             message += "\n  ";
-            for (const auto& location : error.locations) message += fmt::format("{}:{}: ", location.line, location.column);
+            for (const auto& location : error.locations)
+                message += fmt::format("{}:{}: ", location.line, location.column);
             message += error.message;
         }
         return message;

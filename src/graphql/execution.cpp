@@ -289,6 +289,14 @@ private:
                 return absorb(definition.type, out);
             }
         }
+        if (!definition.resolver && parent.data_type == typeid(json::object) && parent.data) {
+            // graphql-js's default resolver: the parent's member of the field's name.
+            const auto& object = *static_cast<const json::object*>(parent.data.get());
+            const json::value* member = object.if_contains(definition.name);
+            return complete_json(definition.type, parent_type, definition, field, member != nullptr ? *member : m_null,
+                                 out) ||
+                   absorb(definition.type, out);
+        }
         result = resolve(parent_type, parent, definition, arguments);
         if (!result->ok()) {
             field_error(result->error().message, result->error().code, field);
@@ -303,7 +311,7 @@ private:
     FieldResult resolve(const NamedType& parent_type, const ObjectRef& parent, const Field& definition,
                         const json::object& arguments) {
         ResolveContext context(&parent, arguments, m_request.context, definition, m_path, m_request.uploads);
-        if (!definition.resolver) return default_resolve(parent_type, parent, definition);
+        if (!definition.resolver) return default_resolve(parent_type, definition);
         // A resolver's exception is a field error, never the end of the request.
         try {
             return definition.resolver(context);
@@ -315,12 +323,7 @@ private:
         }
     }
 
-    static FieldResult default_resolve(const NamedType& parent_type, const ObjectRef& parent, const Field& definition) {
-        if (parent.data_type == typeid(json::object) && parent.data) {
-            const auto& object = *static_cast<const json::object*>(parent.data.get());
-            const json::value* member = object.if_contains(definition.name);
-            return ResolvedValue(member != nullptr ? *member : json::value(nullptr));
-        }
+    static FieldResult default_resolve(const NamedType& parent_type, const Field& definition) {
         return FieldError{"No resolver is bound to " + parent_type.name + "." + definition.name + ".",
                           std::string(INTERNAL_ERROR_CODE)};
     }
@@ -341,66 +344,102 @@ private:
     /// recorded); the caller makes it null or propagates.
     bool complete_value(TypeView type, const NamedType& parent_type, const Field& definition,
                         const CollectedField& field, const ResolvedValue& value, json::value& out) {
+        if (value.kind() == ResolvedValue::Kind::Leaf) {
+            return complete_json(type, parent_type, definition, field, value.leaf(), out);
+        }
         if (type.is_non_null()) {
             if (!complete_value(type.of_type(), parent_type, definition, field, value, out)) return false;
-            if (out.is_null()) {
-                field_error(
-                    "Cannot return null for non-nullable field " + parent_type.name + "." + definition.name + ".", {},
-                    field);
-                return false;
-            }
-            return true;
+            return out.is_null() ? null_in_non_null(parent_type, definition, field) : true;
         }
-        if (value.kind() == ResolvedValue::Kind::Null ||
-            (value.kind() == ResolvedValue::Kind::Leaf && value.leaf().is_null())) {
+        if (value.kind() == ResolvedValue::Kind::Null) {
             out = nullptr;
             return true;
         }
-        if (type.is_list()) return complete_list(type, parent_type, definition, field, value, out);
+        if (type.is_list()) {
+            if (value.kind() != ResolvedValue::Kind::List) return not_iterable(parent_type, definition, field);
+            TypeView item_type = type.of_type();
+            const auto& items = value.items();
+            json::array completed(m_storage);
+            completed.reserve(items.size());
+            for (size_t i = 0; i < items.size(); ++i) {
+                m_path.emplace_back(static_cast<int64_t>(i));
+                json::value& slot = completed.emplace_back(nullptr);
+                bool complete = complete_value(item_type, parent_type, definition, field, items[i], slot) ||
+                                absorb(item_type, slot);
+                m_path.pop_back();
+                if (!complete) return false;
+            }
+            out = std::move(completed);
+            return true;
+        }
+        const NamedType& named = *type.named;
+        if (named.is_leaf()) return complete_leaf(named, field, to_plain_json(value), out);
+        if (value.kind() != ResolvedValue::Kind::Object) {
+            return not_an_object(named, parent_type, definition, field, to_plain_json(value));
+        }
+        return complete_object(named, parent_type, definition, field, value.object_ref(), out);
+    }
+
+    /// CompleteValue for JSON results (leaves, and JSON lists and objects
+    /// read through the default resolver), without copying them.
+    bool complete_json(TypeView type, const NamedType& parent_type, const Field& definition,
+                       const CollectedField& field, const json::value& value, json::value& out) {
+        if (type.is_non_null()) {
+            if (!complete_json(type.of_type(), parent_type, definition, field, value, out)) return false;
+            return out.is_null() ? null_in_non_null(parent_type, definition, field) : true;
+        }
+        if (value.is_null()) {
+            out = nullptr;
+            return true;
+        }
+        if (type.is_list()) {
+            if (!value.is_array()) return not_iterable(parent_type, definition, field);
+            TypeView item_type = type.of_type();
+            const auto& items = value.get_array();
+            json::array completed(m_storage);
+            completed.reserve(items.size());
+            for (size_t i = 0; i < items.size(); ++i) {
+                m_path.emplace_back(static_cast<int64_t>(i));
+                json::value& slot = completed.emplace_back(nullptr);
+                bool complete =
+                    complete_json(item_type, parent_type, definition, field, items[i], slot) || absorb(item_type, slot);
+                m_path.pop_back();
+                if (!complete) return false;
+            }
+            out = std::move(completed);
+            return true;
+        }
         const NamedType& named = *type.named;
         if (named.is_leaf()) return complete_leaf(named, field, value, out);
-        return complete_composite(named, parent_type, definition, field, value, out);
+        if (!value.is_object()) return not_an_object(named, parent_type, definition, field, value);
+        return complete_object(named, parent_type, definition, field, json_object_ref(value.get_object()), out);
     }
 
-    bool complete_list(TypeView type, const NamedType& parent_type, const Field& definition,
-                       const CollectedField& field, const ResolvedValue& value, json::value& out) {
-        std::vector<ResolvedValue> from_json;
-        const std::vector<ResolvedValue>* items = nullptr;
-        if (value.kind() == ResolvedValue::Kind::List) {
-            items = &value.items();
-        } else if (value.kind() == ResolvedValue::Kind::Leaf && value.leaf().is_array()) {
-            for (const auto& item : value.leaf().get_array()) from_json.emplace_back(item);
-            items = &from_json;
-        } else {
-            field_error("Expected Iterable, but did not find one for field \"" + parent_type.name + "." +
-                            definition.name + "\".",
-                        {}, field);
-            return false;
-        }
-        TypeView item_type = type.of_type();
-        json::array completed(m_storage);
-        completed.reserve(items->size());
-        for (size_t i = 0; i < items->size(); ++i) {
-            m_path.emplace_back(static_cast<int64_t>(i));
-            json::value& slot = completed.emplace_back(nullptr);
-            bool complete =
-                complete_value(item_type, parent_type, definition, field, (*items)[i], slot) || absorb(item_type, slot);
-            m_path.pop_back();
-            if (!complete) return false;
-        }
-        out = std::move(completed);
-        return true;
+    bool null_in_non_null(const NamedType& parent_type, const Field& definition, const CollectedField& field) {
+        field_error("Cannot return null for non-nullable field " + parent_type.name + "." + definition.name + ".", {},
+                    field);
+        return false;
     }
 
-    bool complete_leaf(const NamedType& named, const CollectedField& field, const ResolvedValue& value,
+    bool not_iterable(const NamedType& parent_type, const Field& definition, const CollectedField& field) {
+        field_error(
+            "Expected Iterable, but did not find one for field \"" + parent_type.name + "." + definition.name + "\".",
+            {}, field);
+        return false;
+    }
+
+    bool not_an_object(const NamedType& named, const NamedType& parent_type, const Field& definition,
+                       const CollectedField& field, const json::value& value) {
+        field_error("Expected a value of type \"" + named.name + "\" for field \"" + parent_type.name + "." +
+                        definition.name + "\", but got: " + inspect(value) + ".",
+                    {}, field);
+        return false;
+    }
+
+    bool complete_leaf(const NamedType& named, const CollectedField& field, const json::value& value,
                        json::value& out) {
         std::string error;
-        std::optional<json::value> serialized;
-        if (value.kind() == ResolvedValue::Kind::Leaf) {
-            serialized = serialize_leaf(named, value.leaf(), &error);
-        } else {
-            serialized = serialize_leaf(named, to_plain_json(value), &error);
-        }
+        std::optional<json::value> serialized = serialize_leaf(named, value, &error);
         if (!serialized) {
             field_error(std::move(error), {}, field);
             return false;
@@ -409,24 +448,11 @@ private:
         return true;
     }
 
-    bool complete_composite(const NamedType& named, const NamedType& parent_type, const Field& definition,
-                            const CollectedField& field, const ResolvedValue& value, json::value& out) {
-        ObjectRef from_json;
-        const ObjectRef* object = nullptr;
-        if (value.kind() == ResolvedValue::Kind::Object) {
-            object = &value.object_ref();
-        } else if (value.kind() == ResolvedValue::Kind::Leaf && value.leaf().is_object()) {
-            from_json = json_object_ref(value.leaf().get_object());
-            object = &from_json;
-        } else {
-            field_error("Expected a value of type \"" + named.name + "\" for field \"" + parent_type.name + "." +
-                            definition.name + "\", but got: " + inspect(to_plain_json(value)) + ".",
-                        {}, field);
-            return false;
-        }
+    bool complete_object(const NamedType& named, const NamedType& parent_type, const Field& definition,
+                         const CollectedField& field, const ObjectRef& object, json::value& out) {
         const NamedType* runtime = &named;
         if (named.is_abstract()) {
-            runtime = resolve_abstract_type(named, parent_type, definition, field, *object);
+            runtime = resolve_abstract_type(named, parent_type, definition, field, object);
             if (runtime == nullptr) return false;
         }
         // §6.4.3 step 8: merge the selection sets of every node of the field.
@@ -440,7 +466,7 @@ private:
             }
         }
         json::object completed(m_storage);
-        if (!execute_fields(*runtime, *object, sub_fields, completed)) return false;
+        if (!execute_fields(*runtime, object, sub_fields, completed)) return false;
         out = std::move(completed);
         return true;
     }
@@ -489,6 +515,7 @@ private:
     json::object m_variables;
     std::vector<const ast::FragmentDefinition*> m_fragments;
     std::vector<PathSegment> m_path;
+    const json::value m_null;
 };
 
 /// The variable's type, or a null named type when the schema lacks it.

@@ -23,9 +23,7 @@ constexpr std::array<bool, 256> NAME_CONTINUE = [] {
     return table;
 }();
 
-constexpr bool is_unicode_scalar_value(uint32_t code) {
-    return code <= 0xD7FF || (code >= 0xE000 && code <= 0x10FFFF);
-}
+constexpr bool is_unicode_scalar_value(uint32_t code) { return code <= 0xD7FF || (code >= 0xE000 && code <= 0x10FFFF); }
 constexpr bool is_leading_surrogate(int code) { return code >= 0xD800 && code <= 0xDBFF; }
 constexpr bool is_trailing_surrogate(int code) { return code >= 0xDC00 && code <= 0xDFFF; }
 
@@ -263,7 +261,7 @@ std::string block_string_value(std::string_view raw) {
 
 Lexer::Lexer(std::string_view source, CommentMode comments) : m_source(source), m_comments(comments) {}
 
-bool Lexer::fail(size_t offset, std::string message) {
+bool Lexer::fail(size_t offset, std::string_view message) {
     m_error = make_syntax_error(m_source, offset, message);
     return false;
 }
@@ -613,7 +611,8 @@ bool Lexer::read_block_string(Token& token, size_t start) {
             token.value = value;
             m_line += lines;
             m_line_start = line_start;
-            m_line_continuation_bytes = lines == 0 ? m_line_continuation_bytes + continuation_bytes : continuation_bytes;
+            m_line_continuation_bytes =
+                lines == 0 ? m_line_continuation_bytes + continuation_bytes : continuation_bytes;
             m_position = position + 3;
             return true;
         }

@@ -84,7 +84,7 @@ public:
     [[nodiscard]] std::string_view source() const { return m_source; }
 
 private:
-    bool fail(size_t offset, std::string message);
+    bool fail(size_t offset, std::string_view message);
     bool fail_unexpected_character(size_t offset);
     bool read_comment(Token& token, size_t start);
     bool read_number(Token& token, size_t start);

@@ -696,9 +696,8 @@ private:
 ParseResult parse(std::string_view source, const ParseLimits& limits) {
     ParseResult result;
     if (source.size() > limits.max_document_bytes) {
-        result.error = make_syntax_error(source, 0,
-                                         "Document size exceeds the limit of " +
-                                             std::to_string(limits.max_document_bytes) + " bytes.");
+        result.error = make_syntax_error(
+            source, 0, "Document size exceeds the limit of " + std::to_string(limits.max_document_bytes) + " bytes.");
         return result;
     }
     Parser parser(source, limits);
@@ -715,9 +714,9 @@ std::optional<ast::Value> parse_value(std::string_view source, GraphQLError* err
     const ParseLimits limits;
     if (source.size() > limits.max_document_bytes) {
         if (error != nullptr) {
-            *error = make_syntax_error(source, 0,
-                                       "Document size exceeds the limit of " +
-                                           std::to_string(limits.max_document_bytes) + " bytes.");
+            *error = make_syntax_error(
+                source, 0,
+                "Document size exceeds the limit of " + std::to_string(limits.max_document_bytes) + " bytes.");
         }
         return std::nullopt;
     }

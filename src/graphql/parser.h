@@ -13,7 +13,7 @@ namespace rampart::graphql {
 /// Bounds that keep hostile input from exhausting the parser: each is a
 /// syntax error naming the limit, never a crash or a stack overflow.
 struct ParseLimits {
-    size_t max_document_bytes = 1024 * 1024;
+    size_t max_document_bytes = size_t{1024} * 1024;
     size_t max_tokens = 15000;
     /// Nesting of selection sets, lists, objects and type wrappers together.
     size_t max_depth = 128;

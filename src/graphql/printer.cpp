@@ -140,9 +140,7 @@ bool is_printable_as_block_string(std::string_view value) {
                 break;
             case '\t':
             case ' ': has_indent = has_indent || is_empty_line; break;
-            default:
-                has_common_indent = has_common_indent && has_indent;
-                is_empty_line = false;
+            default: has_common_indent = has_common_indent && has_indent; is_empty_line = false;
         }
     }
     if (is_empty_line) return false;
@@ -221,7 +219,8 @@ std::string operation_name(ast::OperationType operation) {
 std::vector<std::string> print_arguments(const std::vector<ast::Argument>& arguments) {
     std::vector<std::string> printed;
     printed.reserve(arguments.size());
-    for (const ast::Argument& argument : arguments) printed.push_back(argument.name.value + ": " + print_value(argument.value));
+    for (const ast::Argument& argument : arguments)
+        printed.push_back(argument.name.value + ": " + print_value(argument.value));
     return printed;
 }
 
@@ -229,7 +228,8 @@ std::string print_directives(const std::vector<ast::Directive>& directives) {
     std::vector<std::string> printed;
     printed.reserve(directives.size());
     for (const ast::Directive& directive : directives) {
-        printed.push_back("@" + directive.name.value + wrap("(", join(print_arguments(directive.arguments), ", "), ")"));
+        printed.push_back("@" + directive.name.value +
+                          wrap("(", join(print_arguments(directive.arguments), ", "), ")"));
     }
     return join(printed, " ");
 }
@@ -283,7 +283,8 @@ std::string print_input_value_definition(const ast::InputValueDefinition& input)
 std::string print_argument_definitions(const std::vector<ast::InputValueDefinition>& arguments) {
     std::vector<std::string> printed;
     printed.reserve(arguments.size());
-    for (const ast::InputValueDefinition& argument : arguments) printed.push_back(print_input_value_definition(argument));
+    for (const ast::InputValueDefinition& argument : arguments)
+        printed.push_back(print_input_value_definition(argument));
     if (has_multiline_items(printed)) return wrap("(\n", indent(join(printed, "\n")), "\n)");
     return wrap("(", join(printed, ", "), ")");
 }
@@ -368,10 +369,9 @@ std::string print_definition(const ast::TypeDefinition& type) {
         }
     }
     const std::string head = type.extension ? "extend " + keyword : keyword;
-    const std::string printed =
-        join({head, type.name.value, wrap("implements ", print_names(type.interfaces, " & ")),
-              print_directives(type.directives), body},
-             " ");
+    const std::string printed = join({head, type.name.value, wrap("implements ", print_names(type.interfaces, " & ")),
+                                      print_directives(type.directives), body},
+                                     " ");
     return type.extension ? printed : print_description(type.description) + printed;
 }
 
@@ -412,10 +412,16 @@ std::string print_value(const ast::Value& value) {
 }
 
 std::string print_type(const ast::TypeRef& type) {
-    // Wrappers are outermost first: print them from the inside out.
-    std::string printed = type.name.value;
-    for (auto wrapper = type.wrappers.rbegin(); wrapper != type.wrappers.rend(); ++wrapper) {
-        printed = *wrapper == ast::TypeWrapper::List ? "[" + printed + "]" : printed + "!";
+    // Wrappers are outermost first: `[` for each list, then the name, then
+    // the closing `]` and `!` from the inside out.
+    std::string printed;
+    printed.reserve(type.name.value.size() + 2 * type.wrappers.size());
+    for (const ast::TypeWrapper wrapper : type.wrappers) {
+        if (wrapper == ast::TypeWrapper::List) printed += '[';
+    }
+    printed += type.name.value;
+    for (size_t i = type.wrappers.size(); i-- > 0;) {
+        printed += type.wrappers[i] == ast::TypeWrapper::List ? ']' : '!';
     }
     return printed;
 }

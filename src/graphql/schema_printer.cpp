@@ -130,8 +130,9 @@ std::string print_description(const std::string& description, std::string_view i
     if (description.empty()) return {};
     std::string printed =
         is_printable_as_block_string(description) ? print_block_string(description) : print_string(description);
-    std::string out =
-        !indentation.empty() && !first_in_block ? "\n" + std::string(indentation) : std::string(indentation);
+    std::string out;
+    if (!indentation.empty() && !first_in_block) out += '\n';
+    out += indentation;
     for (char c : printed) {
         out += c;
         if (c == '\n') out += indentation;

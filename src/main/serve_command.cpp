@@ -257,6 +257,7 @@ int serve(const core::Config& config, const ServeOptions& options) {
             BOOTSTRAP_COMPANY, BOOTSTRAP_EMAIL, (*first_key)->plain_key);
     }
     std::cout.flush();
+    running.stop_on_signals();
     running.run();
     return 0;
 }

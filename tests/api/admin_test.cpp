@@ -9,8 +9,9 @@ namespace {
 
 TEST(ApiKeys, AKeyCreatedThroughTheApiCanBeRevokedByItsOwner) {
     ApiHarness harness;
-    const auto created = harness.run(R"(mutation { createApiKey(input: {name: "laptop"}) { plainKey apiKey { prefix } } })",
-                                     {}, Caller::AcmeDeveloper);
+    const auto created =
+        harness.run(R"(mutation { createApiKey(input: {name: "laptop"}) { plainKey apiKey { prefix } } })", {},
+                    Caller::AcmeDeveloper);
     ASSERT_FALSE(created.contains("errors")) << boost::json::serialize(created);
     const std::string plain(created.at("data").at("createApiKey").at("plainKey").as_string());
     const std::string prefix(created.at("data").at("createApiKey").at("apiKey").at("prefix").as_string());
@@ -30,11 +31,12 @@ TEST(ApiKeys, AKeyCreatedThroughTheApiCanBeRevokedByItsOwner) {
 
 TEST(ApiKeys, NobodyRevokesAnotherCompanysKey) {
     ApiHarness harness;
-    const auto created = harness.run(R"(mutation { createApiKey(input: {name: "ci"}) { apiKey { prefix } } })", {},
-                                     Caller::AcmeAdmin);
+    const auto created =
+        harness.run(R"(mutation { createApiKey(input: {name: "ci"}) { apiKey { prefix } } })", {}, Caller::AcmeAdmin);
     const std::string prefix(created.at("data").at("createApiKey").at("apiKey").at("prefix").as_string());
-    const auto revoked = harness.run(R"(mutation($prefix: String!) { revokeApiKey(input: {prefix: $prefix}) { active } })",
-                                     {{"prefix", prefix}}, Caller::GlobexAnalyst);
+    const auto revoked =
+        harness.run(R"(mutation($prefix: String!) { revokeApiKey(input: {prefix: $prefix}) { active } })",
+                    {{"prefix", prefix}}, Caller::GlobexAnalyst);
     ASSERT_TRUE(revoked.contains("errors"));
     EXPECT_EQ(revoked.at("errors").at(0).at("extensions").at("code"), boost::json::value("NOT_FOUND"));
 }

@@ -88,7 +88,8 @@ std::unique_ptr<Template> build_template() {
     const auto& analyst = made->actors.at(Caller::AcmeAnalyst);
     const auto project_id = take(projects.save(analyst, payments_model()), "save the project");
     if (project_id != 1) throw std::runtime_error("the seeded project is not project 1");
-    take(projects.change_status(analyst, project_id, model::ProjectStatus::Running, "work starts"), "start the project");
+    take(projects.change_status(analyst, project_id, model::ProjectStatus::Running, "work starts"),
+         "start the project");
     const auto draft = take(projects.create_draft(analyst, draft_model()), "create the draft");
     if (draft.id != 1) throw std::runtime_error("the seeded draft is not draft 1");
 
@@ -136,8 +137,8 @@ ApiHarness::ApiHarness() {
         return m_db->transaction(work);
     };
     m_admin = std::make_unique<app::AdminService>(*m_tenancy, transaction);
-    m_projects = std::make_unique<app::ProjectService>(*m_project_store, *m_tenancy, *m_catalogs, transaction,
-                                                       *m_blobs, evidence::EvidencePolicy{}, *m_suggestions);
+    m_projects = std::make_unique<app::ProjectService>(*m_project_store, *m_tenancy, *m_catalogs, transaction, *m_blobs,
+                                                       evidence::EvidencePolicy{}, *m_suggestions);
     m_services = std::make_unique<Services>(Services{*m_projects, *m_admin, *m_catalogs});
     m_service = std::make_unique<graphql::Service>(schema(), graphql::ServiceOptions{});
 }

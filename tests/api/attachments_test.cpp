@@ -22,8 +22,8 @@ TEST(AttachmentsDownload, ZipsTheEvidenceFilesOfTheCallersProject) {
                                       {}, Caller::AcmeDeveloper, {{"shot", upload}});
     ASSERT_FALSE(finished.contains("errors")) << boost::json::serialize(finished);
 
-    const auto download =
-        attachments_download(harness.services(), harness.actor(Caller::AcmeViewer), "/files/projects/1/attachments.zip");
+    const auto download = attachments_download(harness.services(), harness.actor(Caller::AcmeViewer),
+                                               "/files/projects/1/attachments.zip");
     ASSERT_TRUE(download.ok()) << download.error().to_string();
     EXPECT_EQ(download->entries, 1U);
     EXPECT_EQ(download->file_name, "project-1-attachments.zip");

@@ -30,8 +30,8 @@ TEST(ApiSchema, DescribesEveryTypeFieldArgumentAndEnumValue) {
         for (const auto& field : type->fields) {
             EXPECT_FALSE(field.description.empty()) << type->name << "." << field.name;
             for (const auto& argument : field.arguments) {
-                EXPECT_FALSE(argument.description.empty()) << type->name << "." << field.name << "(" << argument.name
-                                                           << ")";
+                EXPECT_FALSE(argument.description.empty())
+                    << type->name << "." << field.name << "(" << argument.name << ")";
             }
         }
         for (const auto& field : type->input_fields) {

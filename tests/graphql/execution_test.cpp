@@ -125,12 +125,12 @@ TEST(ExecutionMutation, Spec_6_2_2_RootFieldsRunSeriallyInOrder) {
     std::vector<std::string> calls;
     schema->bind("Query", "count", [&](const ResolveContext&) -> FieldResult { return json::value(counter); });
     schema->bind("Mutation", "add", [&](const ResolveContext& context) -> FieldResult {
-        calls.push_back("add");
+        calls.emplace_back("add");
         counter += static_cast<int>(context.argument("n")->as_int64());
         return json::value(counter);
     });
     schema->bind("Mutation", "double", [&](const ResolveContext&) -> FieldResult {
-        calls.push_back("double");
+        calls.emplace_back("double");
         counter *= 2;
         return json::value(counter);
     });

@@ -83,10 +83,12 @@ const std::map<std::string, Deviation, std::less<>>& deviations() {
         // gqlparser prints the first byte of the UTF-8 sequence as a
         // character; graphql-js prints the code point.
         {"lexer/lexer_test.yml/lex reports useful unknown character error/unicode 203",
-         {"graphql-js names the code point, gqlparser its first byte", "Syntax Error: Unexpected character: U+203B.",
+         {"graphql-js names the code point, gqlparser its first byte",
+          "Syntax Error: Unexpected character: U+203B.",
           {1, 1}}},
         {"lexer/lexer_test.yml/lex reports useful unknown character error/unicode 200",
-         {"graphql-js names the code point, gqlparser its first byte", "Syntax Error: Unexpected character: U+200B.",
+         {"graphql-js names the code point, gqlparser its first byte",
+          "Syntax Error: Unexpected character: U+200B.",
           {1, 1}}},
         // graphql-js v16 names the variable and points at its `$`.
         // Variables on fragments were an experiment graphql-js v16 keeps
@@ -94,7 +96,8 @@ const std::map<std::string, Deviation, std::less<>>& deviations() {
         {"parser/query_test.yml/ast/fragment defined variables",
          {"fragment variables are not in the spec", "Syntax Error: Expected \"on\", found \"(\".", {1, 11}}},
         {"parser/query_test.yml/variables/are not allowed in default args",
-         {"graphql-js v16 names the variable", "Syntax Error: Unexpected variable \"$var\" in constant value.",
+         {"graphql-js v16 names the variable",
+          "Syntax Error: Unexpected variable \"$var\" in constant value.",
           {1, 37}}},
         // A description before `extend` is reported as such by graphql-js,
         // at the description.
@@ -104,7 +107,8 @@ const std::map<std::string, Deviation, std::less<>>& deviations() {
           {1, 1}}},
         // gqlparser's string tokens start one column late (after the quote).
         {"parser/schema_test.yml/type extensions/can not have descriptions on types",
-         {"gqlparser places string tokens after their opening quote", "Syntax Error: Unexpected String \"Description\".",
+         {"gqlparser places string tokens after their opening quote",
+          "Syntax Error: Unexpected String \"Description\".",
           {1, 8}}},
         // An unterminated block string is an unterminated string to
         // graphql-js, wherever the input ends.
@@ -133,7 +137,7 @@ std::string to_code_point(std::string_view printed) {
 /// gqlparser prints punctuators bare (`}`); graphql-js v16 quotes them.
 std::string to_token_description(std::string_view description) {
     static const std::set<std::string_view> punctuators = {"!", "$", "&", "(", ")", "...", ":",
-                                                           "=", "@", "[", "]", "{", "|", "}"};
+                                                           "=", "@", "[", "]", "{", "|",   "}"};
     if (punctuators.count(description) != 0) return "\"" + std::string(description) + "\"";
     return std::string(description);
 }
@@ -149,26 +153,31 @@ std::string to_graphql_js_v16(std::string_view message) {
     std::string v16;
     if (starts_with(message, "Cannot parse the unexpected character ")) {
         v16 = "Unexpected character: " +
-              to_code_point(strip_period(message.substr(std::string_view("Cannot parse the unexpected character ").size()))) +
+              to_code_point(
+                  strip_period(message.substr(std::string_view("Cannot parse the unexpected character ").size()))) +
               ".";
     } else if (starts_with(message, "Cannot contain the invalid character ")) {
         v16 = "Unexpected character: " +
-              to_code_point(strip_period(message.substr(std::string_view("Cannot contain the invalid character ").size()))) +
+              to_code_point(
+                  strip_period(message.substr(std::string_view("Cannot contain the invalid character ").size()))) +
               ".";
     } else if (starts_with(message, "Invalid character within String: ")) {
-        v16 = "Invalid character within String: " +
-              to_code_point(strip_period(message.substr(std::string_view("Invalid character within String: ").size()))) +
-              ".";
+        v16 =
+            "Invalid character within String: " +
+            to_code_point(strip_period(message.substr(std::string_view("Invalid character within String: ").size()))) +
+            ".";
     } else if (starts_with(message, "Invalid character escape sequence: ")) {
         const std::string_view sequence =
             strip_period(message.substr(std::string_view("Invalid character escape sequence: ").size()));
-        v16 = (starts_with(sequence, "\\u") ? "Invalid Unicode escape sequence: \"" : "Invalid character escape sequence: \"") +
+        v16 = (starts_with(sequence, "\\u") ? "Invalid Unicode escape sequence: \""
+                                            : "Invalid character escape sequence: \"") +
               std::string(sequence) + "\".";
     } else if (starts_with(message, "expected at least one definition, found ")) {
         // gqlparser's own check for empty `{}`; graphql-js reads the first
         // item and finds no name.
         v16 = "Expected Name, found " +
-              to_token_description(strip_period(message.substr(std::string_view("expected at least one definition, found ").size()))) +
+              to_token_description(
+                  strip_period(message.substr(std::string_view("expected at least one definition, found ").size()))) +
               ".";
     } else if (starts_with(message, "Expected ") && message.find(", found ") != std::string_view::npos) {
         const size_t found = message.find(", found ");
@@ -233,8 +242,9 @@ std::vector<YmlCase> load_cases() {
                 if (const YAML::Node tokens = node["tokens"]) {
                     for (const auto& token : tokens) yml_case.tokens.push_back(read_token(token));
                 }
-                std::string test_name = sanitise(std::string(file.substr(file.find('/') + 1, file.find('.') - file.find('/') - 1)) +
-                                                 "_" + yml_case.section + "_" + yml_case.name);
+                std::string test_name =
+                    sanitise(std::string(file.substr(file.find('/') + 1, file.find('.') - file.find('/') - 1)) + "_" +
+                             yml_case.section + "_" + yml_case.name);
                 while (!names.insert(test_name).second) test_name += "_";
                 yml_case.test_name = test_name;
                 cases.push_back(std::move(yml_case));
@@ -363,7 +373,8 @@ TEST_P(GqlparserCase, BehavesAsGraphqlJsV16) {
 
     if (expected) {
         ASSERT_TRUE(outcome.error) << "expected: " << expected->message;
-        EXPECT_EQ(outcome.error->message, expected->message) << "gqlparser: " << (yml_case.error ? yml_case.error->message : "");
+        EXPECT_EQ(outcome.error->message, expected->message)
+            << "gqlparser: " << (yml_case.error ? yml_case.error->message : "");
         EXPECT_EQ(outcome.error->code, "GRAPHQL_PARSE_FAILED");
         ASSERT_EQ(outcome.error->locations.size(), 1U);
         EXPECT_EQ(outcome.error->locations[0].line, expected->location.line);
@@ -406,8 +417,7 @@ TEST(GqlparserCases, AllFilesLoad) {
     for (const std::string_view file : CASE_FILES) {
         EXPECT_GT(per_file[std::string(file)], 20U) << GQLPARSER_DIR << "/" << file;
     }
-    std::cout << "gqlparser cases: " << all_cases().size() << ", listed as deviations: " << deviations().size()
-              << "\n";
+    std::cout << "gqlparser cases: " << all_cases().size() << ", listed as deviations: " << deviations().size() << "\n";
 }
 
 TEST(GqlparserCases, EveryDeviationNamesAnExistingCase) {

@@ -7,7 +7,6 @@
 namespace rampart::graphql {
 namespace {
 
-namespace json = boost::json;
 using testing::build_schema;
 using testing::parse_json;
 using testing::run;

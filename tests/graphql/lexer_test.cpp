@@ -72,9 +72,9 @@ TEST(Lexer, Punctuators) {
     const LexResult result = lex("! $ & ( ) ... : = @ [ ] { | }");
     ASSERT_FALSE(result.error);
     const std::vector<TokenKind> expected = {
-        TokenKind::Bang,     TokenKind::Dollar,   TokenKind::Amp,    TokenKind::ParenL, TokenKind::ParenR,
-        TokenKind::Spread,   TokenKind::Colon,    TokenKind::Equals, TokenKind::At,     TokenKind::BracketL,
-        TokenKind::BracketR, TokenKind::BraceL,   TokenKind::Pipe,   TokenKind::BraceR,
+        TokenKind::Bang,     TokenKind::Dollar, TokenKind::Amp,    TokenKind::ParenL, TokenKind::ParenR,
+        TokenKind::Spread,   TokenKind::Colon,  TokenKind::Equals, TokenKind::At,     TokenKind::BracketL,
+        TokenKind::BracketR, TokenKind::BraceL, TokenKind::Pipe,   TokenKind::BraceR,
     };
     ASSERT_EQ(result.tokens.size(), expected.size());
     for (size_t i = 0; i < expected.size(); ++i) {
@@ -154,8 +154,8 @@ TEST(Lexer, Numbers) {
         EXPECT_EQ(token.kind, TokenKind::Int) << text;
         EXPECT_EQ(token.value, text);
     }
-    for (const std::string_view text : {"4.123", "-4.123", "0.123", "123e4", "123E4", "123e-4", "123e+4", "-1.123e4567",
-                                        "0e0", "-0.0"}) {
+    for (const std::string_view text :
+         {"4.123", "-4.123", "0.123", "123e4", "123E4", "123e-4", "123e+4", "-1.123e4567", "0e0", "-0.0"}) {
         const Lexed token = single(text);
         EXPECT_EQ(token.kind, TokenKind::Float) << text;
         EXPECT_EQ(token.value, text);
@@ -282,7 +282,8 @@ TEST(Lexer, BlockStringErrors) {
     EXPECT_EQ(error_of("\"\"\""), "Syntax Error: Unterminated string. @1:4");
     EXPECT_EQ(error_of("\"\"\"no end\n\n"), "Syntax Error: Unterminated string. @3:1");
     EXPECT_EQ(error_of("\"\"\"\r"), "Syntax Error: Unterminated string. @2:1");
-    EXPECT_EQ(error_of("\"\"\"a\nb\xFF\"\"\""), "Syntax Error: Invalid character within String: byte 0xFF (invalid UTF-8). @2:2");
+    EXPECT_EQ(error_of("\"\"\"a\nb\xFF\"\"\""),
+              "Syntax Error: Invalid character within String: byte 0xFF (invalid UTF-8). @2:2");
 }
 
 TEST(BlockStringValue, FollowsTheSpecAlgorithm) {
@@ -301,7 +302,8 @@ TEST(Lexer, RejectsInvalidUtf8) {
     EXPECT_EQ(error_of("a \xC3"), "Syntax Error: Invalid character: byte 0xC3 (invalid UTF-8). @1:3");
     // Overlong encoding of "/", an encoded surrogate, a code point past
     // U+10FFFF, a stray continuation byte.
-    EXPECT_EQ(error_of("\"\xC0\xAF\""), "Syntax Error: Invalid character within String: byte 0xC0 (invalid UTF-8). @1:2");
+    EXPECT_EQ(error_of("\"\xC0\xAF\""),
+              "Syntax Error: Invalid character within String: byte 0xC0 (invalid UTF-8). @1:2");
     EXPECT_EQ(error_of("\"\xED\xA0\x80\""),
               "Syntax Error: Invalid character within String: byte 0xED (invalid UTF-8). @1:2");
     EXPECT_EQ(error_of("\"\xF4\x90\x80\x80\""),
@@ -309,7 +311,8 @@ TEST(Lexer, RejectsInvalidUtf8) {
     EXPECT_EQ(error_of("\"é\x80\""), "Syntax Error: Invalid character within String: byte 0x80 (invalid UTF-8). @1:3");
     EXPECT_EQ(error_of("# comment \xE2\x82\n"), "Syntax Error: Invalid character: byte 0xE2 (invalid UTF-8). @1:11");
     // A truncated sequence at the very end.
-    EXPECT_EQ(error_of("\"abc\xF0\x9F\x98"), "Syntax Error: Invalid character within String: byte 0xF0 (invalid UTF-8). @1:5");
+    EXPECT_EQ(error_of("\"abc\xF0\x9F\x98"),
+              "Syntax Error: Invalid character within String: byte 0xF0 (invalid UTF-8). @1:5");
 }
 
 TEST(Lexer, UnexpectedCharacters) {
@@ -325,12 +328,12 @@ TEST(Lexer, UnexpectedCharacters) {
 
 TEST(Lexer, HugeStringsLexInLinearTime) {
     std::string source = "\"";
-    source.append(4 * 1024 * 1024, 'x');
+    source.append(size_t{4} * 1024 * 1024, 'x');
     source += "\\n\"";
     const Lexed token = single(source);
     EXPECT_EQ(token.value.size(), 4U * 1024 * 1024 + 1);
 
-    std::string line(2 * 1024 * 1024, ' ');
+    std::string line(size_t{2} * 1024 * 1024, ' ');
     for (size_t i = 0; i < line.size(); i += 4) line[i] = 'a';
     line += "\"é\"";
     const LexResult result = lex(line);
@@ -366,7 +369,8 @@ TEST(Lexer, KeepsReturningEndOfFile) {
 }
 
 TEST(Utf8, DecodesAndEncodesScalarValues) {
-    for (const uint32_t code : {0x0U, 0x41U, 0x7FU, 0x80U, 0x7FFU, 0x800U, 0xD7FFU, 0xE000U, 0xFFFFU, 0x10000U, 0x10FFFFU}) {
+    for (const uint32_t code :
+         {0x0U, 0x41U, 0x7FU, 0x80U, 0x7FFU, 0x800U, 0xD7FFU, 0xE000U, 0xFFFFU, 0x10000U, 0x10FFFFU}) {
         std::string encoded;
         append_utf8(encoded, code);
         uint32_t decoded = 0xFFFFFFFFU;

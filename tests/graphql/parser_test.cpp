@@ -157,7 +157,7 @@ TEST(Parser, OperationsWithEverything) {
     EXPECT_EQ(list.name.value, "Int");
     EXPECT_EQ(list.name.loc, (Location{1, 37}));
     EXPECT_EQ(list.wrappers, (std::vector<ast::TypeWrapper>{ast::TypeWrapper::List, ast::TypeWrapper::List,
-                                                             ast::TypeWrapper::NonNull}));
+                                                            ast::TypeWrapper::NonNull}));
     EXPECT_EQ(print_type(list), "[[Int!]]");
     ASSERT_EQ(query.directives.size(), 1U);
     EXPECT_EQ(query.directives[0].loc, (Location{1, 45}));
@@ -397,7 +397,8 @@ TEST(ParserLimits, NestingOfTenThousandBracketsIsAnErrorNotACrash) {
     // List types, also in the type system.
     EXPECT_EQ(outcome("query ($a: " + repeated("[", 10000) + "Int" + repeated("]", 10000) + ") { f }"),
               message + " @1:140");
-    EXPECT_EQ(outcome("type T { f: " + repeated("[", 10000) + "Int" + repeated("]", 10000) + " }"), message + " @1:141");
+    EXPECT_EQ(outcome("type T { f: " + repeated("[", 10000) + "Int" + repeated("]", 10000) + " }"),
+              message + " @1:141");
     // Unclosed, as a fuzzer would send it.
     EXPECT_EQ(outcome(repeated("[", 100000)), "Syntax Error: Unexpected \"[\". @1:1");
     EXPECT_EQ(outcome("{ f(a: " + repeated("[{a: ", 100000)), message + " @1:" + std::to_string(9 + 5 * 63));
@@ -407,12 +408,13 @@ TEST(ParserLimits, NestingOfTenThousandBracketsIsAnErrorNotACrash) {
 
 TEST(ParserLimits, NestingUpToTheLimitParses) {
     // Selection sets, lists and list types count together.
-    const std::string at_limit = repeated("{a", 64) + "(x: " + repeated("[", 64) + repeated("]", 64) + ")" +
-                                 repeated("}", 64);
+    const std::string at_limit =
+        repeated("{a", 64) + "(x: " + repeated("[", 64) + repeated("]", 64) + ")" + repeated("}", 64);
     EXPECT_EQ(parse(at_limit).error, std::nullopt);
-    const std::string over = repeated("{a", 64) + "(x: " + repeated("[", 65) + repeated("]", 65) + ")" +
-                             repeated("}", 64);
-    EXPECT_EQ(outcome(over), "Syntax Error: Document nesting exceeds the limit of 128. @1:" + std::to_string(128 + 4 + 65));
+    const std::string over =
+        repeated("{a", 64) + "(x: " + repeated("[", 65) + repeated("]", 65) + ")" + repeated("}", 64);
+    EXPECT_EQ(outcome(over),
+              "Syntax Error: Document nesting exceeds the limit of 128. @1:" + std::to_string(128 + 4 + 65));
 
     ParseLimits limits;
     limits.max_depth = 2;
@@ -421,9 +423,9 @@ TEST(ParserLimits, NestingUpToTheLimitParses) {
 }
 
 TEST(ParserLimits, HugeStringsParse) {
-    const std::string text(1000 * 1000, 'x');
+    const std::string text(size_t{1000} * 1000, 'x');
     ParseLimits limits;
-    limits.max_document_bytes = 4 * 1000 * 1000;
+    limits.max_document_bytes = size_t{4} * 1000 * 1000;
     const ParseResult result = parse("{ f(a: \"" + text + "\", b: \"\"\"" + text + "\"\"\") }", limits);
     ASSERT_TRUE(result.document);
     const auto& field = definition<ast::OperationDefinition>(*result.document, 0).selection_set.selections.at(0);
@@ -502,7 +504,8 @@ TEST(PrintType, PrintsWrappersOutermostFirst) {
 }
 
 TEST(Print, DescriptionsPrintAsBlockStringsWhenTheyCan) {
-    EXPECT_EQ(outcome("\"plain\" scalar A \"\"\"block\"\"\" scalar B \"two\\nlines\" scalar C \"\\n starts with newline\" scalar D"),
+    EXPECT_EQ(outcome("\"plain\" scalar A \"\"\"block\"\"\" scalar B \"two\\nlines\" scalar C \"\\n starts with "
+                      "newline\" scalar D"),
               "\"\"\"plain\"\"\"\nscalar A\n\n\"\"\"block\"\"\"\nscalar B\n\n\"\"\"\ntwo\nlines\n\"\"\"\nscalar C\n\n"
               "\"\\n starts with newline\"\nscalar D");
 }

@@ -271,7 +271,7 @@ TEST(Values, CoerceInputValueReportsEveryProblemWithItsPath) {
     std::vector<std::string> problems;
     auto coerced = coerce_input_value(
         testing::parse_json(R"({"y": [1, "2", null], "z": 1})"), TypeRef{schema->type("P"), {}},
-        [&](const std::vector<PathSegment>& path, const boost::json::value& invalid, std::string message) {
+        [&](const std::vector<PathSegment>& path, const boost::json::value& invalid, const std::string& message) {
             problems.push_back(print_path(path) + " " + inspect(invalid) + " " + message);
         });
     EXPECT_EQ(problems,

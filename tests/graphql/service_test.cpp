@@ -146,8 +146,10 @@ TEST_F(ServiceTest, CachedDocumentsAnswerTheSame) {
 TEST_F(ServiceTest, IsSharedByThreads) {
     Service service(*m_schema, ServiceOptions{});
     std::atomic<int> failures{0};
+    constexpr int THREADS = 4;
     std::vector<std::thread> threads;
-    for (int t = 0; t < 4; ++t) {
+    threads.reserve(THREADS);
+    for (int t = 0; t < THREADS; ++t) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < 200; ++i) {
                 Request request;

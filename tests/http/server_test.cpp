@@ -121,8 +121,13 @@ TEST_F(ServerTest, RequestErrorsDependOnTheMediaType) {
         EXPECT_TRUE(json.contains("errors")) << body;
         EXPECT_FALSE(json.contains("data")) << body;  // 34D6, D586, 5E5B
         auto legacy = http.post("/graphql", body, json_headers("application/json"));
-        EXPECT_EQ(legacy.status, 200) << body;
         EXPECT_TRUE(json_of(legacy).contains("errors")) << body;
+        EXPECT_FALSE(json_of(legacy).contains("data")) << body;
+        // graphql-http 1.23 (BCF8, 8764, 3E3A, 423L …): a request that is not
+        // well-formed is 400 whatever the media type; a well-formed one that
+        // fails to parse or validate is 200 with application/json (572B, FDE2).
+        const bool well_formed = body.find("\"query\":\"{") != std::string::npos;
+        EXPECT_EQ(legacy.status, well_formed ? 200 : 400) << body;
     }
 }
 

@@ -107,7 +107,8 @@ TEST_P(BlobStoreConformance, PuttingTheSameContentTwiceAnswersTheSameName) {
 }
 
 TEST_P(BlobStoreConformance, RefusesMalformedNamesAndReportsMissingBlobs) {
-    for (const std::string name : {"", "../../etc/passwd", std::string(64, 'A'), std::string(63, 'a'), "abc'; --"}) {
+    for (const std::string& name :
+         std::vector<std::string>{"", "../../etc/passwd", std::string(64, 'A'), std::string(63, 'a'), "abc'; --"}) {
         const auto read = blobs().get(name);
         ASSERT_FALSE(read.ok()) << name;
         EXPECT_EQ(read.error().code, core::ErrorCode::InvalidArgument) << name;

@@ -236,15 +236,15 @@ TEST_P(ProjectStoreConformance, ListsProjectsNewestFirstWithEachFilterAndPages) 
         return ids;
     };
     EXPECT_EQ(names({}), (std::vector<int64_t>{tools, payments, shop}));
-    EXPECT_EQ(names({model::ProjectStatus::Running, {}, {}}), std::vector<int64_t>{shop});
-    EXPECT_EQ(names({{}, std::string("pci"), {}}), (std::vector<int64_t>{payments, shop}));
-    EXPECT_EQ(names({{}, std::string("pc"), {}}), std::vector<int64_t>{});  // whole tags, not substrings
-    EXPECT_EQ(names({{}, {}, std::string("SHOP")}), std::vector<int64_t>{shop});
+    EXPECT_EQ(names({model::ProjectStatus::Running, {}, {}, {}}), std::vector<int64_t>{shop});
+    EXPECT_EQ(names({{}, std::string("pci"), {}, {}}), (std::vector<int64_t>{payments, shop}));
+    EXPECT_EQ(names({{}, std::string("pc"), {}, {}}), std::vector<int64_t>{});  // whole tags, not substrings
+    EXPECT_EQ(names({{}, {}, std::string("SHOP"), {}}), std::vector<int64_t>{shop});
     // The wildcards of LIKE are matched literally.
-    EXPECT_EQ(names({{}, {}, std::string("50%")}), std::vector<int64_t>{payments});
-    EXPECT_EQ(names({{}, {}, std::string("%")}), std::vector<int64_t>{payments});
-    EXPECT_EQ(names({{}, {}, std::string("_")}), std::vector<int64_t>{tools});
-    EXPECT_EQ(names({model::ProjectStatus::Planned, std::string("pci"), std::string("roll")}),
+    EXPECT_EQ(names({{}, {}, std::string("50%"), {}}), std::vector<int64_t>{payments});
+    EXPECT_EQ(names({{}, {}, std::string("%"), {}}), std::vector<int64_t>{payments});
+    EXPECT_EQ(names({{}, {}, std::string("_"), {}}), std::vector<int64_t>{tools});
+    EXPECT_EQ(names({model::ProjectStatus::Planned, std::string("pci"), std::string("roll"), {}}),
               std::vector<int64_t>{payments});
 
     const auto first = expect_ok(store().list_projects(m_company_a, {}, {1, 2}));

@@ -19,7 +19,8 @@ std::string role_name(model::Role role) { return enum_value(model::to_string(rol
 
 std::vector<std::string> permission_names(model::Role role) {
     std::vector<std::string> names;
-    for (const auto permission : engine::permissions_of(role)) names.push_back(enum_value(engine::to_string(permission)));
+    for (const auto permission : engine::permissions_of(role))
+        names.push_back(enum_value(engine::to_string(permission)));
     return names;
 }
 

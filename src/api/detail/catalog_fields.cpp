@@ -35,9 +35,8 @@ core::Result<std::shared_ptr<const engine::CatalogGraph>> selected_graph(const C
 }
 
 core::Error entry_not_found(const app::CatalogRef& ref, std::string_view kind, std::string_view version) {
-    return core::Error::make(core::ErrorCode::NotFound,
-                             fmt::format("{} not found in {} {}", ref.to_string(), kind,
-                                         version.empty() ? "(no version held)" : version));
+    return core::Error::make(core::ErrorCode::NotFound, fmt::format("{} not found in {} {}", ref.to_string(), kind,
+                                                                    version.empty() ? "(no version held)" : version));
 }
 
 Answer pattern_entry(const std::shared_ptr<const engine::CatalogGraph>& graph, const app::CatalogRef& ref) {
@@ -63,7 +62,8 @@ Answer asvs_entry(const std::shared_ptr<const engine::CatalogGraph>& graph, cons
 
 Answer catalog_entry(const Call& call) {
     const auto* text = call.arg("ref");
-    const auto ref = RAMPART_TRY(app::parse_catalog_ref(text != nullptr && text->is_string() ? text->get_string() : ""));
+    const auto ref =
+        RAMPART_TRY(app::parse_catalog_ref(text != nullptr && text->is_string() ? text->get_string() : ""));
     const auto graph = RAMPART_TRY(selected_graph(call));
     switch (ref.kind) {
         case model::CatalogKind::Capec: return pattern_entry(graph, ref);
@@ -94,8 +94,8 @@ Answer search(const Call& call) {
     }
     // ASVS releases repeat most requirements; one release is searched unless named.
     const auto* asvs = call.arg("asvsVersion");
-    query.asvs_version = asvs != nullptr && asvs->is_string() ? std::string(asvs->get_string())
-                                                               : std::string(app::DEFAULT_ASVS_VERSION);
+    query.asvs_version =
+        asvs != nullptr && asvs->is_string() ? std::string(asvs->get_string()) : std::string(app::DEFAULT_ASVS_VERSION);
     const auto page = RAMPART_TRY(call.page());
     query.limit = page.limit;
     query.offset = (page.page - 1) * page.limit;
@@ -239,7 +239,8 @@ void bind_catalog_fields(graphql::Schema& schema, std::vector<std::string>& prob
                })
         .field("asvsRequirement", [](const Call& call) -> Answer {
             const auto* id = call.arg("id");
-            const auto ref = RAMPART_TRY(app::parse_catalog_ref(id != nullptr && id->is_string() ? id->get_string() : ""));
+            const auto ref =
+                RAMPART_TRY(app::parse_catalog_ref(id != nullptr && id->is_string() ? id->get_string() : ""));
             if (ref.kind != model::CatalogKind::Asvs) {
                 return bad_input(fmt::format("{} is no ASVS requirement id", ref.to_string()));
             }
@@ -292,7 +293,8 @@ void bind_catalog_fields(graphql::Schema& schema, std::vector<std::string>& prob
         .field("prerequisites", [](const PatternNode& p, const Call&) { return p.pattern->prerequisites; })
         .field("mitigations", [](const PatternNode& p, const Call&) { return p.pattern->mitigations; })
         .field("cweIds", [](const PatternNode& p, const Call&) { return p.pattern->cwes; })
-        .field("weaknesses", [](const PatternNode& p, const Call&) { return weaknesses_value(p.graph, p.pattern->cwes); })
+        .field("weaknesses",
+               [](const PatternNode& p, const Call&) { return weaknesses_value(p.graph, p.pattern->cwes); })
         .field("parents", [](const PatternNode& p, const Call&) { return patterns_value(p.graph, p.pattern->parents); })
         .field("children",
                [](const PatternNode& p, const Call&) { return patterns_value(p.graph, p.pattern->children); });
@@ -307,9 +309,10 @@ void bind_catalog_fields(graphql::Schema& schema, std::vector<std::string>& prob
         .field("status", [](const WeaknessNode& w, const Call&) { return weakness_text(w, &model::Weakness::status); })
         .field("description",
                [](const WeaknessNode& w, const Call&) { return weakness_text(w, &model::Weakness::description); })
-        .field("parents", [](const WeaknessNode& w, const Call&) { return weaknesses_value(w.graph, w.graph->cwe_parents(w.id)); })
-        .field("children",
-               [](const WeaknessNode& w, const Call&) { return weaknesses_value(w.graph, w.graph->cwe_children(w.id)); })
+        .field("parents",
+               [](const WeaknessNode& w, const Call&) { return weaknesses_value(w.graph, w.graph->cwe_parents(w.id)); })
+        .field("children", [](const WeaknessNode& w,
+                              const Call&) { return weaknesses_value(w.graph, w.graph->cwe_children(w.id)); })
         .field("attackPatterns",
                [](const WeaknessNode& w, const Call&) {
                    std::vector<int> ids;

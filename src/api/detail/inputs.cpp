@@ -34,7 +34,9 @@ std::vector<int> ints_of(const boost::json::object& input, std::string_view key)
 
 }  // namespace
 
-core::Error bad_input(std::string message) { return core::Error::make(core::ErrorCode::InvalidArgument, std::move(message)); }
+core::Error bad_input(std::string message) {
+    return core::Error::make(core::ErrorCode::InvalidArgument, std::move(message));
+}
 
 std::string enum_value(std::string_view name) {
     std::string out;

@@ -129,8 +129,9 @@ Answer requirement_action(const Call& call, model::RequirementAction action) {
     request.requirement_id = RAMPART_TRY(parse_id(input.if_contains("id"), "requirement"));
     request.action = action;
     request.expected_version = get_int(input, "expectedVersion");
-    request.justification = action == model::RequirementAction::NotApply ? get_string(input, "justification").value_or("")
-                                                                          : get_string(input, "reason").value_or("");
+    request.justification = action == model::RequirementAction::NotApply
+                                ? get_string(input, "justification").value_or("")
+                                : get_string(input, "reason").value_or("");
     if (action == model::RequirementAction::Finish) {
         request.evidence_text = get_string(input, "evidenceText").value_or("");
         if (const auto* files = input.if_contains("files"); files != nullptr && files->is_array()) {
@@ -185,9 +186,10 @@ Answer project_item(const Call& call, const model::Project& project) {
             return object("Item", ItemNode{project.id, catalogs_of(project), item});
         }
     }
-    return core::Error::make(core::ErrorCode::NotFound,
-                             fmt::format("project {} has no item {}", project.id,
-                                         key != nullptr && key->is_string() ? std::string_view(key->get_string()) : ""));
+    return core::Error::make(
+        core::ErrorCode::NotFound,
+        fmt::format("project {} has no item {}", project.id,
+                    key != nullptr && key->is_string() ? std::string_view(key->get_string()) : ""));
 }
 
 Answer project_history(const Call& call, const model::Project& project) {
@@ -309,9 +311,10 @@ void bind_project(graphql::Schema& schema, std::vector<std::string>& problems) {
         .field("playbooks",
                [](const Node& n, const Call&) {
                    const auto& p = n.project;
-                   return objects("Playbook", std::vector<PlaybookNode>{
-                                                  {fmt::format("asvs-{}-l{}", p.asvs_version, p.asvs_level),
-                                                   p.company_id, fmt::format("ASVS {} level {}", p.asvs_version, p.asvs_level)}});
+                   return objects("Playbook",
+                                  std::vector<PlaybookNode>{
+                                      {fmt::format("asvs-{}-l{}", p.asvs_version, p.asvs_level), p.company_id,
+                                       fmt::format("ASVS {} level {}", p.asvs_version, p.asvs_level)}});
                })
         // Scanner findings are not recorded yet; the Conviso client reads an
         // empty list as "nothing open".
@@ -476,7 +479,8 @@ void bind_project_fields(graphql::Schema& schema, std::vector<std::string>& prob
         .field("startRequirement", [](const Call& c) { return requirement_action(c, model::RequirementAction::Start); })
         .field("notApplyRequirement",
                [](const Call& c) { return requirement_action(c, model::RequirementAction::NotApply); })
-        .field("finishRequirement", [](const Call& c) { return requirement_action(c, model::RequirementAction::Finish); })
+        .field("finishRequirement",
+               [](const Call& c) { return requirement_action(c, model::RequirementAction::Finish); })
         .field("restartRequirement",
                [](const Call& c) { return requirement_action(c, model::RequirementAction::Restart); });
 

@@ -13,7 +13,6 @@ namespace rampart::api::detail {
 namespace {
 
 using app::ProjectService;
-using engine::GeneratedRequirement;
 using engine::SkippedPattern;
 using engine::Suggestion;
 using graphql::ResolvedValue;
@@ -201,7 +200,8 @@ void bind_threat_model_fields(graphql::Schema& schema, std::vector<std::string>&
         .field("asvsLevel", [](const PreviewNode& p, const Call&) { return p.result.asvs_level; })
         .field("followCweHierarchy", [](const PreviewNode& p, const Call&) { return p.result.follow_cwe_hierarchy; })
         .field("requirements", [](const PreviewNode& p, const Call&) { return generated_value(p.result); })
-        .field("skipped", [](const PreviewNode& p, const Call&) { return objects("SkippedPattern", p.result.skipped); });
+        .field("skipped",
+               [](const PreviewNode& p, const Call&) { return objects("SkippedPattern", p.result.skipped); });
 
     TypeBinder<GeneratedNode>(schema, "GeneratedRequirement", problems)
         .field("itemKey", [](const GeneratedNode& n, const Call&) { return n.requirement.item_key; })
@@ -212,7 +212,8 @@ void bind_threat_model_fields(graphql::Schema& schema, std::vector<std::string>&
         .field("sectionId", [](const GeneratedNode& n, const Call&) { return n.requirement.section_id; })
         .field("sectionName", [](const GeneratedNode& n, const Call&) { return n.requirement.section_name; })
         .field("description", [](const GeneratedNode& n, const Call&) { return n.requirement.description; })
-        .field("match", [](const GeneratedNode& n, const Call&) { return enum_value(engine::to_string(n.requirement.match)); })
+        .field("match",
+               [](const GeneratedNode& n, const Call&) { return enum_value(engine::to_string(n.requirement.match)); })
         .field("traces", [](const GeneratedNode& n, const Call&) { return generated_traces(n); });
 
     TypeBinder<SkippedPattern>(schema, "SkippedPattern", problems)

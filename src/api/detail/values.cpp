@@ -34,7 +34,8 @@ graphql::ResolvedValue patterns_value(const std::shared_ptr<const engine::Catalo
     return graphql::ResolvedValue::list(std::move(items));
 }
 
-graphql::ResolvedValue project_value(const Call& call, model::Project project, std::optional<model::Progress> progress) {
+graphql::ResolvedValue project_value(const Call& call, model::Project project,
+                                     std::optional<model::Progress> progress) {
     // Listings read projects without their items; only whole ones are kept.
     if (!project.items.empty() || progress == std::nullopt) call.remember(project);
     return object("Project", ProjectNode{std::move(project), progress});
@@ -65,8 +66,8 @@ Answer history_page(const Call& call, int64_t project_id, std::optional<int64_t>
 
 Answer suggestions(const Call& call, model::ItemKind kind, std::string_view name, std::string_view description) {
     const auto limit = RAMPART_TRY(limit_arg(call, 20));
-    auto found = RAMPART_TRY(
-        call.projects().suggest(call.actor(), kind, name, description, static_cast<size_t>(limit)));
+    auto found =
+        RAMPART_TRY(call.projects().suggest(call.actor(), kind, name, description, static_cast<size_t>(limit)));
     return objects("AttackPatternSuggestion", std::move(found));
 }
 

@@ -1,7 +1,9 @@
 // Rules about the definitions of a document: operations and fragments
 // (GraphQL spec §5.1, §5.2, §5.5).
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <variant>
@@ -99,21 +101,20 @@ public:
             context().spend_fragment_work(context().document().definitions.size());
         }
 
-        // Response keys in first-seen order, each with its fields.
-        std::vector<std::pair<std::string_view, std::vector<const ast::Selection*>>> fields;
+        GroupedFields fields;
         std::unordered_set<std::string_view> visited_fragments;
         collect_fields(subscription_type, operation.selection_set, fields, visited_fragments);
 
         const std::string prefix =
             operation.name ? "Subscription \"" + operation.name->value + "\"" : std::string("Anonymous Subscription");
-        if (fields.size() > 1) {
+        if (fields.groups.size() > 1) {
             std::vector<Location> extra;
-            for (size_t i = 1; i < fields.size(); ++i) {
-                for (const auto* field : fields[i].second) extra.push_back(field->loc);
+            for (size_t i = 1; i < fields.groups.size(); ++i) {
+                for (const auto* field : fields.groups[i].second) extra.push_back(field->loc);
             }
             report(prefix + " must select only one top level field.", std::move(extra));
         }
-        for (const auto& [key, nodes] : fields) {
+        for (const auto& [key, nodes] : fields.groups) {
             if (nodes.front()->name.value.starts_with("__")) {
                 std::vector<Location> locations;
                 locations.reserve(nodes.size());
@@ -125,6 +126,12 @@ public:
     }
 
 private:
+    /// Response keys in first-seen order, each with its fields.
+    struct GroupedFields {
+        std::vector<std::pair<std::string_view, std::vector<const ast::Selection*>>> groups;
+        std::unordered_map<std::string_view, size_t> index;
+    };
+
     /// `@skip(if: true)` or `@include(if: false)` written as literals; a
     /// variable has no value during validation, so the selection stays.
     static bool excluded(const std::vector<ast::Directive>& directives) {
@@ -153,23 +160,23 @@ private:
         return false;
     }
 
-    void collect_fields(const NamedType* runtime_type, const ast::SelectionSet& set,
-                        std::vector<std::pair<std::string_view, std::vector<const ast::Selection*>>>& fields,
+    void collect_fields(const NamedType* runtime_type, const ast::SelectionSet& set, GroupedFields& fields,
                         std::unordered_set<std::string_view>& visited_fragments) {
         context().spend_fragment_work(set.selections.size());
         for (const auto& selection : set.selections) {
             context().spend_fragment_work(selection.directives.size());
+            for (const auto& directive : selection.directives) {
+                if (directive.name.value == "skip" || directive.name.value == "include") {
+                    context().spend_fragment_work(directive.arguments.size());
+                }
+            }
             switch (selection.kind) {
                 case ast::Selection::Kind::Field: {
                     if (excluded(selection.directives)) break;
                     const std::string& key = selection.response_key();
-                    auto entry = std::find_if(fields.begin(), fields.end(),
-                                              [&](const auto& candidate) { return candidate.first == key; });
-                    if (entry == fields.end()) {
-                        fields.emplace_back(key, std::vector<const ast::Selection*>{&selection});
-                    } else {
-                        entry->second.push_back(&selection);
-                    }
+                    auto [entry, inserted] = fields.index.emplace(key, fields.groups.size());
+                    if (inserted) fields.groups.emplace_back(key, std::vector<const ast::Selection*>{});
+                    fields.groups[entry->second].second.push_back(&selection);
                     break;
                 }
                 case ast::Selection::Kind::InlineFragment:

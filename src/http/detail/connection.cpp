@@ -658,10 +658,11 @@ void Connection::send_error(int status, std::string_view message, Headers header
 
 void Connection::send_request_problem(std::string_view message) {
     // GraphQL over HTTP §6.4: a request that is not a well-formed GraphQL
-    // request is 400 with application/graphql-response+json, and 200 with
-    // the legacy application/json (as graphql-http's audits expect).
-    const int status = m_response_type == ResponseType::GraphQLResponseJson ? 400 : 200;
-    send_error(status, message);
+    // request (bad JSON, a missing or mistyped parameter) is 400 whatever
+    // the media type; only a well-formed request that fails to parse,
+    // validate or coerce its variables is answered 200 with
+    // application/json.
+    send_error(400, message);
 }
 
 void Connection::send_response(std::optional<uint64_t> head_length) {
