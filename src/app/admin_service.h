@@ -50,7 +50,8 @@ public:
 
     /// Resolves a presented key to the actor it speaks for; Unauthenticated
     /// when the key is malformed, unknown, wrong, revoked or its user is no
-    /// longer a member of the company. Records when the key was last used.
+    /// longer a member of the company. Records when the key was last used, to
+    /// the minute (at most one write a minute per key).
     [[nodiscard]] core::Result<model::Actor> authenticate(std::string_view plain_key);
 
     /// The members of the actor's company with their roles (ReadProjects:

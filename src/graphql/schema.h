@@ -44,7 +44,9 @@ struct TypeRef {
     const NamedType* named = nullptr;
     std::vector<ast::TypeWrapper> wrappers;
 
-    [[nodiscard]] bool is_non_null() const { return !wrappers.empty() && wrappers.front() == ast::TypeWrapper::NonNull; }
+    [[nodiscard]] bool is_non_null() const {
+        return !wrappers.empty() && wrappers.front() == ast::TypeWrapper::NonNull;
+    }
     /// `[Int!]!`
     [[nodiscard]] std::string to_string() const;
 };
@@ -243,11 +245,11 @@ private:
 
 class FieldResult {
 public:
-    FieldResult(ResolvedValue value) : m_value(std::move(value)) {}   // NOLINT(google-explicit-constructor)
-    FieldResult(FieldError error) : m_error(std::move(error)) {}       // NOLINT(google-explicit-constructor)
-    FieldResult(boost::json::value leaf) : m_value(std::move(leaf)) {} // NOLINT(google-explicit-constructor)
-    FieldResult(std::string text) : m_value(std::move(text)) {}        // NOLINT(google-explicit-constructor)
-    FieldResult(const char* text) : m_value(text) {}                   // NOLINT(google-explicit-constructor)
+    FieldResult(ResolvedValue value) : m_value(std::move(value)) {}     // NOLINT(google-explicit-constructor)
+    FieldResult(FieldError error) : m_error(std::move(error)) {}        // NOLINT(google-explicit-constructor)
+    FieldResult(boost::json::value leaf) : m_value(std::move(leaf)) {}  // NOLINT(google-explicit-constructor)
+    FieldResult(std::string text) : m_value(std::move(text)) {}         // NOLINT(google-explicit-constructor)
+    FieldResult(const char* text) : m_value(text) {}                    // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] bool ok() const { return !m_error.has_value(); }
     [[nodiscard]] const ResolvedValue& value() const { return m_value; }
@@ -275,7 +277,11 @@ public:
     ResolveContext(const ObjectRef* parent, const boost::json::object& arguments, const std::any& context,
                    const Field& field, const std::vector<PathSegment>& path,
                    const std::unordered_map<std::string, Upload>& uploads)
-        : m_parent(parent), m_arguments(arguments), m_context(context), m_field(field), m_path(path),
+        : m_parent(parent),
+          m_arguments(arguments),
+          m_context(context),
+          m_field(field),
+          m_path(path),
           m_uploads(uploads) {}
 
     /// The parent object's data; a programming error (std::logic_error)
@@ -290,7 +296,9 @@ public:
     /// The coerced arguments (GraphQL spec §6.4.1): every argument given or
     /// defaulted, as JSON (enums as their names, input objects as objects).
     [[nodiscard]] const boost::json::object& arguments() const { return m_arguments; }
-    [[nodiscard]] const boost::json::value* argument(std::string_view name) const { return m_arguments.if_contains(name); }
+    [[nodiscard]] const boost::json::value* argument(std::string_view name) const {
+        return m_arguments.if_contains(name);
+    }
     /// The request's context as the caller passed it to execute (e.g. the
     /// acting user and the services of this thread).
     template <typename T>

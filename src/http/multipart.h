@@ -31,7 +31,7 @@ public:
 
 /// Bounds that keep a hostile body from growing the parser's memory.
 struct MultipartLimits {
-    size_t max_header_bytes = 16 * 1024;  ///< the header block of one part
+    size_t max_header_bytes = size_t{16} * 1024;  ///< the header block of one part
     size_t max_parts = 1000;
 };
 

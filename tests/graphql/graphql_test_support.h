@@ -20,7 +20,7 @@
 #include "graphql/schema.h"
 #include "test_support.h"
 
-// Helpers shared by the tests of the GraphQL engine's type system,
+// Building blocks shared by the tests of the GraphQL engine's type system,
 // execution, introspection and service.
 namespace rampart::graphql::testing {
 

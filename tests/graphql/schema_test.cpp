@@ -236,7 +236,7 @@ TEST(Schema, BindAndUnboundFields) {
     EXPECT_EQ(schema->unbound_fields(), (std::vector<std::string>{"Query.b", "Thing.c"}));
 }
 
-// --- Value helpers (graphql-js formatting)
+// --- Values (graphql-js formatting)
 
 TEST(Values, NumbersPrintAsJavaScriptDoes) {
     EXPECT_EQ(js_number_string(1.0), "1");

@@ -24,10 +24,10 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-constexpr size_t HEADER_LIMIT = 16 * 1024;
+constexpr size_t HEADER_LIMIT = size_t{16} * 1024;
 constexpr size_t FIRST_READ_BYTES = 4096;
-constexpr size_t UPLOAD_CHUNK_BYTES = 64 * 1024;
-constexpr size_t DRAIN_CHUNK_BYTES = 16 * 1024;
+constexpr size_t UPLOAD_CHUNK_BYTES = size_t{64} * 1024;
+constexpr size_t DRAIN_CHUNK_BYTES = size_t{16} * 1024;
 constexpr size_t MAX_UPLOAD_FILES = 100;
 /// How long a connection that is closed with request bytes still unread
 /// keeps reading them, so that the client sees the answer instead of a
@@ -337,7 +337,7 @@ void Connection::handle_graphql() {
             send_error(400, "This request looks like a cross-site request forgery");
             return;
         }
-        read_upload(std::move(*boundary));
+        read_upload(*boundary);
         return;
     }
     send_error(415, "The Content-Type must be application/json or multipart/form-data");
@@ -404,7 +404,7 @@ void Connection::on_json_body(beast::error_code ec) {
     }
 }
 
-void Connection::read_upload(std::string boundary) {
+void Connection::read_upload(const std::string& boundary) {
     const auto limit = m_shared.options.max_upload_bytes;
     if (auto length = m_header->content_length(); length && *length > limit) {
         send_error(413, "The upload is larger than " + std::to_string(limit) + " bytes");

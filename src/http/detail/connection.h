@@ -75,7 +75,7 @@ private:
     bool authenticate();
     void read_json_body();
     void on_json_body(boost::beast::error_code ec);
-    void read_upload(std::string boundary);
+    void read_upload(const std::string& boundary);
     void read_upload_some();
     void on_upload_some(boost::beast::error_code ec);
     void upload_failed(const std::string& message);
@@ -128,7 +128,7 @@ private:
     std::optional<FileResponse> m_file_response;
     std::optional<boost::beast::http::response_serializer<boost::beast::http::file_body>> m_file_serializer;
     std::string m_remove_after;
-    int m_status = 0;
+    unsigned m_status = 0;
 };
 
 }  // namespace rampart::http::detail
