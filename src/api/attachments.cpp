@@ -46,8 +46,10 @@ core::Result<Download> attachments_download(Services& services, const model::Act
     const auto project_id = attachments_project(path);
     if (!project_id) return no_such_file(path);
 
-    auto pattern = (std::filesystem::temp_directory_path() / "rampart-attachments-XXXXXX.zip").string();
-    // mkstemps creates the file, so no other process can take the name.
+    // mkstemps replaces the six 'X' before the suffix with a unique name and
+    // creates the file, so no other process can take it.
+    auto pattern =
+        (std::filesystem::temp_directory_path() / ("rampart-attachments-" + std::string(6, 'X') + ".zip")).string();
     const int fd = ::mkstemps(pattern.data(), 4);
     if (fd < 0) return core::Error::make(core::ErrorCode::Io, "cannot create a temporary file for the zip");
     ::close(fd);

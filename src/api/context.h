@@ -23,9 +23,10 @@ struct RequestCache;
 }  // namespace detail
 
 /// What a GraphQL request runs with: the graphql::Request's `context` is a
-/// `std::any` holding a `RequestContext*` that outlives the request.
+/// `std::any` holding a `RequestContext*` that outlives the request. One per
+/// request, never reused: its cache holds what this request read.
 struct RequestContext {
-    /// Who is calling (from the API key or the session).
+    /// Who is calling (from the API key or the web sign-in).
     model::Actor actor;
     /// The services of the thread that runs the request.
     Services* services = nullptr;

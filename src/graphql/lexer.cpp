@@ -49,8 +49,8 @@ std::string hex4(uint32_t code) {
 }
 
 /// graphql-js `printCodePointAt`: printable ASCII quoted, `<EOF>` past the
-/// end, anything else as U+XXXX. A byte that does not start valid UTF-8 is
-/// named as such.
+/// end, any other code point as `U+` and at least four hex digits. A byte
+/// that does not start valid UTF-8 is named as such.
 std::string print_code_point_at(std::string_view text, size_t offset) {
     if (offset >= text.size()) return "<EOF>";
     uint32_t code = 0;

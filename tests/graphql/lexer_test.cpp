@@ -219,11 +219,11 @@ TEST(Lexer, StringErrors) {
     EXPECT_EQ(error_of("\"bad \\x esc\""), "Syntax Error: Invalid character escape sequence: \"\\x\". @1:6");
     EXPECT_EQ(error_of("\"bad \\u1 esc\""), "Syntax Error: Invalid Unicode escape sequence: \"\\u1 es\". @1:6");
     EXPECT_EQ(error_of("\"bad \\u0XX1 esc\""), "Syntax Error: Invalid Unicode escape sequence: \"\\u0XX1\". @1:6");
-    EXPECT_EQ(error_of("\"bad \\uXXXX esc\""), "Syntax Error: Invalid Unicode escape sequence: \"\\uXXXX\". @1:6");
-    EXPECT_EQ(error_of("\"bad \\uFXXX esc\""), "Syntax Error: Invalid Unicode escape sequence: \"\\uFXXX\". @1:6");
-    EXPECT_EQ(error_of("\"bad \\uXXXF esc\""), "Syntax Error: Invalid Unicode escape sequence: \"\\uXXXF\". @1:6");
+    EXPECT_EQ(error_of("\"bad \\uGGGG esc\""), "Syntax Error: Invalid Unicode escape sequence: \"\\uGGGG\". @1:6");
+    EXPECT_EQ(error_of("\"bad \\uFGGG esc\""), "Syntax Error: Invalid Unicode escape sequence: \"\\uFGGG\". @1:6");
+    EXPECT_EQ(error_of("\"bad \\uGGGF esc\""), "Syntax Error: Invalid Unicode escape sequence: \"\\uGGGF\". @1:6");
     EXPECT_EQ(error_of("\"bad \\u{} esc\""), "Syntax Error: Invalid Unicode escape sequence: \"\\u{}\". @1:6");
-    EXPECT_EQ(error_of("\"bad \\u{FXXX} esc\""), "Syntax Error: Invalid Unicode escape sequence: \"\\u{FX\". @1:6");
+    EXPECT_EQ(error_of("\"bad \\u{FGGG} esc\""), "Syntax Error: Invalid Unicode escape sequence: \"\\u{FG\". @1:6");
     EXPECT_EQ(error_of("\"bad \\u{FFFF esc\""), "Syntax Error: Invalid Unicode escape sequence: \"\\u{FFFF \". @1:6");
     EXPECT_EQ(error_of("\"bad \\u{FFFF\""), "Syntax Error: Invalid Unicode escape sequence: \"\\u{FFFF\"\". @1:6");
     EXPECT_EQ(error_of("\"too high \\u{110000} esc\""),

@@ -117,7 +117,8 @@ std::string safe_file_name(std::string_view name, size_t index) {
 class TempFolder {
 public:
     TempFolder() {
-        auto pattern = (std::filesystem::temp_directory_path() / "rampart-import-XXXXXX").string();
+        // mkdtemp replaces the six trailing 'X' with a unique name.
+        auto pattern = (std::filesystem::temp_directory_path() / ("rampart-import-" + std::string(6, 'X'))).string();
         if (::mkdtemp(pattern.data()) != nullptr) m_path = pattern;
     }
     ~TempFolder() {

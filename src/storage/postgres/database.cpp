@@ -33,10 +33,6 @@ core::Error unavailable(std::string_view why) {
     return core::Error::make(core::ErrorCode::Unavailable, fmt::format("the database is unavailable: {}", why));
 }
 
-/// libpq prints notices (for example "schema already exists, skipping") on
-/// stderr by default; they belong in the log, at debug level.
-void log_notice(void* /*unused*/, const char* message) { spdlog::debug("postgresql: {}", trim_message(message)); }
-
 }  // namespace
 
 std::string quote_identifier(std::string_view name) {
@@ -145,6 +141,19 @@ bool Row::is_null(int column) const { return PQgetisnull(m_rows->m_result.get(),
 
 // Connection.
 
+void Connection::on_notice(void* connection, const pg_result* notice) {
+    const char* severity = PQresultErrorField(notice, PG_DIAG_SEVERITY_NONLOCALIZED);
+    const auto message = trim_message(PQresultErrorField(notice, PG_DIAG_MESSAGE_PRIMARY));
+    if (severity != nullptr && (std::string_view(severity) == "FATAL" || std::string_view(severity) == "PANIC")) {
+        static_cast<Connection*>(connection)->m_broken = true;
+        spdlog::warn("the database ended a session: {}", message);
+        return;
+    }
+    // libpq would print notices (for example "schema already exists,
+    // skipping") on stderr; they belong in the log, at debug level.
+    spdlog::debug("postgresql: {}", message);
+}
+
 core::Result<std::unique_ptr<Connection>> Connection::connect(const Options& options) {
     // Later entries win (libpq §34.1): the defaults come before the URI so
     // that the URI may override them; the encoding comes after it because
@@ -160,8 +169,8 @@ core::Result<std::unique_ptr<Connection>> Connection::connect(const Options& opt
         PQfinish(handle);
         return error;
     }
-    PQsetNoticeProcessor(handle, log_notice, nullptr);
     std::unique_ptr<Connection> connection(new Connection(handle, options));
+    PQsetNoticeReceiver(handle, on_notice, connection.get());
     RAMPART_TRY(connection->set_up());
     return connection;
 }
@@ -182,12 +191,19 @@ bool Connection::healthy() const { return !m_broken && PQstatus(m_connection) ==
 
 bool Connection::alive() {
     if (!healthy()) return false;
-    // libpq's socket is non-blocking underneath: this only takes what has
-    // arrived. A server that ended the session sent its goodbye and closed
-    // the socket, which turns the status bad here.
-    if (PQconsumeInput(m_connection) == 0 || PQstatus(m_connection) != CONNECTION_OK) {
-        m_broken = true;
-        return false;
+    // libpq's socket is non-blocking underneath: PQconsumeInput only takes
+    // what has arrived. A server that ended the session sent a last FATAL
+    // message and closed the socket; either one is enough to tell. An idle
+    // session receives nothing else but the odd notice, so a few reads
+    // settle it.
+    for (int read = 0; read < 3; ++read) {
+        // PQisBusy parses what arrived, handing a FATAL message to
+        // on_notice, which marks the connection lost.
+        if (PQconsumeInput(m_connection) == 0 || PQstatus(m_connection) != CONNECTION_OK ||
+            PQisBusy(m_connection) != 0 || m_broken) {
+            m_broken = true;
+            return false;
+        }
     }
     return true;
 }
@@ -203,7 +219,7 @@ core::Result<void> Connection::reset() {
         return unavailable(trim_message(PQerrorMessage(m_connection)));
     }
     m_broken = false;
-    PQsetNoticeProcessor(m_connection, log_notice, nullptr);
+    PQsetNoticeReceiver(m_connection, on_notice, this);
     spdlog::info("reconnected to the database");
     return set_up();
 }

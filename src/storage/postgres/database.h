@@ -192,6 +192,10 @@ private:
     /// Turns a failed result (or none) into an Error, and notes a lost
     /// connection.
     [[nodiscard]] core::Error failure(pg_result* result, std::string_view sql);
+    /// libpq's notice receiver: notices go to the log; a FATAL message that
+    /// arrives while the connection is idle (the server ending the session)
+    /// marks the connection lost.
+    static void on_notice(void* connection, const pg_result* notice);
 
     pg_conn* m_connection;
     Options m_options;
