@@ -30,10 +30,13 @@ seed_into cwe_csv tests/data/catalog/cwe/*.csv
 seed_into cwe_xml tests/data/catalog/cwe/*.xml
 seed_into catalog_detect tests/data/catalog/*/*
 seed_into model_file tests/data/modelfile/* docs/examples/*
+seed_into graphql_parser tests/data/graphql/parser/*.graphql src/api/schema.graphql
+seed_into http_multipart tests/data/http/multipart/*
+seed_into http_request tests/data/http/request/*
 
 status=0
 for fuzzer in asvs_csv asvs_json asvs_cwe_mapping asvs_id_mapping capec_stix capec_xml cwe_csv cwe_xml catalog_detect \
-  model_file; do
+  model_file graphql_parser http_multipart http_request; do
   mkdir -p "$corpus/$fuzzer"
   echo "fuzz_$fuzzer: ${seconds}s on $(ls "$corpus/$fuzzer" | wc -l) seed(s)"
   if ! ./build/fuzz/fuzz/fuzz_$fuzzer -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 \

@@ -105,7 +105,7 @@ TEST(MultipartParser, IgnoresPreambleEpilogueAndPadding) {
 
 TEST(MultipartParser, EmptyPartAndBinaryData) {
     RecordingSink sink;
-    std::string binary("\0\r\n\r-\xff", 7);
+    const std::string binary("\0\r\n\r-\xff", 6);
     const std::string body =
         "--XyZ\r\nContent-Disposition: form-data; name=e\r\n\r\n\r\n--XyZ\r\n"
         "Content-Disposition: form-data; name=b\r\n\r\n" +

@@ -84,7 +84,7 @@ TEST_F(ServerLimitsTest, AThousandConnectionsAtOnce) {
         bhttp::request<bhttp::string_body> request;
         beast::flat_buffer buffer;
         bhttp::response<bhttp::string_body> response;
-        int status = 0;
+        unsigned status = 0;
     };
     asio::io_context io;
     std::vector<std::unique_ptr<Exchange>> exchanges;
@@ -123,7 +123,7 @@ TEST_F(ServerLimitsTest, AThousandConnectionsAtOnce) {
     io.run();
     size_t ok = 0;
     for (const auto& exchange : exchanges) {
-        if (exchange->status == 200 && exchange->response.body() == R"({"data":{"__typename":"Query"}})") ++ok;
+        if (exchange->status == 200U && exchange->response.body() == R"({"data":{"__typename":"Query"}})") ++ok;
     }
     EXPECT_EQ(ok, CONNECTIONS);
     exchanges.clear();

@@ -52,10 +52,7 @@ protected:
         struct Owned {
             std::unique_ptr<postgres::Database> db;
             postgres::Options options;
-            ~Owned() {
-                db.reset();
-                testing::drop_schema(options);
-            }
+            ~Owned() { testing::drop_schema(options, db.get()); }
         };
         auto owned = std::make_shared<Owned>();
         owned->db = std::move(db).value();

@@ -18,6 +18,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <random>
 #include <string>
 
@@ -42,6 +43,10 @@ inline std::string backend_name(const ::testing::TestParamInfo<BackendKind>& inf
     return info.param == BackendKind::Sqlite ? "sqlite" : "postgres";
 }
 
+inline void PrintTo(BackendKind kind, std::ostream* out) {
+    *out << (kind == BackendKind::Sqlite ? "SQLite" : "PostgreSQL");
+}
+
 inline constexpr const char* POSTGRES_ENV = "RAMPART_TEST_POSTGRES";
 inline constexpr const char* POSTGRES_SKIPPED =
     "PostgreSQL is not configured: set RAMPART_TEST_POSTGRES to a postgresql:// URI (`scripts/pg-test-cluster.sh "
@@ -56,7 +61,7 @@ inline std::string unique_schema_name() {
 
 /// Options for a fresh schema on the test server; nothing when no server is
 /// configured.
-inline std::optional<postgres::Options> postgres_test_options(int pool_size = 2) {
+inline std::optional<postgres::Options> postgres_test_options(int pool_size = 1) {
     const char* uri = std::getenv(POSTGRES_ENV);
     if (uri == nullptr || *uri == '\0') return std::nullopt;
     postgres::Options options;
@@ -68,15 +73,18 @@ inline std::optional<postgres::Options> postgres_test_options(int pool_size = 2)
     return options;
 }
 
-/// Drops a test schema over a connection of its own, so it works whatever
-/// state the test left its pool in.
-inline void drop_schema(const postgres::Options& options) {
+/// Drops a test schema: over `db` when it is given and still answers, else
+/// over a connection of its own, so it works whatever state the test left
+/// its pool in.
+inline void drop_schema(const postgres::Options& options, postgres::Database* db = nullptr) {
+    const auto drop = "DROP SCHEMA IF EXISTS " + postgres::quote_identifier(options.schema) + " CASCADE";
+    if (db != nullptr && db->exec(drop).ok()) return;
     postgres::Options admin;
     admin.uri = options.uri;
     admin.application_name = options.application_name;
     auto connection = postgres::Connection::connect(admin);
     if (connection.ok()) {
-        (void)(*connection)->exec("DROP SCHEMA IF EXISTS " + postgres::quote_identifier(options.schema) + " CASCADE");
+        (void)(*connection)->exec(drop);
     }
 }
 
@@ -117,10 +125,7 @@ class PostgresBackend final : public StorageBackend {
 public:
     PostgresBackend(std::unique_ptr<postgres::Database> db, postgres::Options options)
         : m_db(std::move(db)), m_options(std::move(options)), m_catalogs(*m_db), m_tenancy(*m_db), m_projects(*m_db) {}
-    ~PostgresBackend() override {
-        m_db.reset();
-        drop_schema(m_options);
-    }
+    ~PostgresBackend() override { drop_schema(m_options, m_db.get()); }
     PostgresBackend(const PostgresBackend&) = delete;
     PostgresBackend& operator=(const PostgresBackend&) = delete;
 

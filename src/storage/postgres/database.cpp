@@ -146,7 +146,7 @@ void Connection::on_notice(void* connection, const pg_result* notice) {
     const auto message = trim_message(PQresultErrorField(notice, PG_DIAG_MESSAGE_PRIMARY));
     if (severity != nullptr && (std::string_view(severity) == "FATAL" || std::string_view(severity) == "PANIC")) {
         static_cast<Connection*>(connection)->m_broken = true;
-        spdlog::warn("the database ended a session: {}", message);
+        spdlog::warn("the database closed a connection: {}", message);
         return;
     }
     // libpq would print notices (for example "schema already exists,
@@ -192,9 +192,9 @@ bool Connection::healthy() const { return !m_broken && PQstatus(m_connection) ==
 bool Connection::alive() {
     if (!healthy()) return false;
     // libpq's socket is non-blocking underneath: PQconsumeInput only takes
-    // what has arrived. A server that ended the session sent a last FATAL
+    // what has arrived. A server that ended the connection sent a last FATAL
     // message and closed the socket; either one is enough to tell. An idle
-    // session receives nothing else but the odd notice, so a few reads
+    // connection receives nothing else but the odd notice, so a few reads
     // settle it.
     for (int read = 0; read < 3; ++read) {
         // PQisBusy parses what arrived, handing a FATAL message to
@@ -212,7 +212,7 @@ bool Connection::in_transaction() const { return PQtransactionStatus(m_connectio
 
 core::Result<void> Connection::reset() {
     PQreset(m_connection);
-    // Prepared statements live in the server session, which is gone.
+    // Prepared statements lived in the server process, which is gone.
     m_prepared.clear();
     if (PQstatus(m_connection) != CONNECTION_OK) {
         m_broken = true;
@@ -381,7 +381,7 @@ core::Result<Lease> Database::lease() {
 
     Lease lease(*this, chosen);
     // A connection lost since its last use (the server restarted, or an
-    // operator ended the session) is reconnected here, so the pool heals
+    // operator ended its server process) is reconnected here, so the pool heals
     // itself as soon as the server answers again.
     if (!slot.connection->alive()) RAMPART_TRY(slot.connection->reset());
     if (slot.connection->in_transaction()) RAMPART_TRY(slot.connection->exec("ROLLBACK"));
@@ -450,7 +450,7 @@ core::Result<void> Database::migrate() {
     // not run into the statement timeout.
     RAMPART_TRY(lease->exec("SET statement_timeout = 0"));
     // Instances that start together take turns: the first migrates, the
-    // others then find nothing left to do. The lock is the session's, so it
+    // others then find nothing left to do. The lock belongs to the connection, so it
     // goes with the connection should this process die.
     const auto lock_key = "rampart.migrations:" + m_options.schema;
     RAMPART_TRY(lease->query("SELECT pg_advisory_lock(hashtext($1))", {lock_key}));

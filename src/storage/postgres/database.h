@@ -175,7 +175,7 @@ public:
     /// next use.
     [[nodiscard]] bool healthy() const;
     /// Like healthy(), but also reads whatever the server sent while the
-    /// connection sat idle (without waiting), so a session the server ended
+    /// connection sat idle (without waiting), so a connection the server ended
     /// (restart, pg_terminate_backend) is noticed before a request runs
     /// into it.
     [[nodiscard]] bool alive();
@@ -193,7 +193,7 @@ private:
     /// connection.
     [[nodiscard]] core::Error failure(pg_result* result, std::string_view sql);
     /// libpq's notice receiver: notices go to the log; a FATAL message that
-    /// arrives while the connection is idle (the server ending the session)
+    /// arrives while the connection is idle (the server ending it)
     /// marks the connection lost.
     static void on_notice(void* connection, const pg_result* notice);
 

@@ -505,18 +505,27 @@ core::Result<SearchPage> PgCatalogStore::search(const SearchQuery& query) {
     // Weights {D, C, B, A}: the reference (A) and the title (B) count far
     // more than the body (D), as the SQLite backend's bm25 weights (20, 8,
     // 1) do; normalization 1 divides by the log of the document's length,
-    // so a long description does not win by sheer size. The snippet is cut
-    // only for the rows of the page.
+    // so a long description does not win by sheer size.
+    //
+    // The snippet, cut only for the rows of the page, comes from one column
+    // as FTS5's snippet() does: the body when it holds every word, else the
+    // title, else the reference (a hit on "V5.3.4" itself).
+    constexpr std::string_view headline_options =
+        "'StartSel=[, StopSel=], MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=…'";
     const auto rows = RAMPART_TRY(lease->query(
         fmt::format("WITH hits AS (SELECT kind, version, ref, label, title, body, q, "
                     "ts_rank('{{0.05, 0, 0.4, 1}}', document, q, 1) AS score "
-                    "FROM catalog_search, catalog_search_query($1) AS q WHERE {} "
+                    "FROM catalog_search, catalog_search_query($1) AS q WHERE {0} "
                     "ORDER BY score DESC, kind COLLATE \"C\", ref COLLATE \"C\" LIMIT $4 OFFSET $5) "
-                    "SELECT kind, version, ref, label, ts_headline('rampart_english', title || E'\\n' || body, q, "
-                    "'StartSel=[, StopSel=], MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, "
-                    "FragmentDelimiter=…'), score FROM hits "
+                    "SELECT kind, version, ref, label, CASE "
+                    "WHEN to_tsvector('rampart_english', catalog_search_words(body)) @@ q "
+                    "THEN ts_headline('rampart_english', body, q, {1}) "
+                    "WHEN to_tsvector('rampart_english', catalog_search_words(title)) @@ q "
+                    "THEN ts_headline('rampart_english', title, q, {1}) "
+                    "WHEN to_tsvector('rampart_english', catalog_search_words(ref)) @@ q THEN '[' || ref || ']' "
+                    "ELSE ts_headline('rampart_english', title || ' ' || body, q, {1}) END, score FROM hits "
                     "ORDER BY score DESC, kind COLLATE \"C\", ref COLLATE \"C\"",
-                    where),
+                    where, headline_options),
         {query.text, kind, asvs_version, query.limit < 0 ? Param(std::nullopt) : Param(query.limit),
          std::max(query.offset, 0)}));
     for (const auto row : rows) {

@@ -46,9 +46,9 @@ protected:
         return std::move(db).value();
     }
 
-    /// Ends every session of pools named `application_name`, as an operator
+    /// Ends the server processes of pools named `application_name`, as an operator
     /// (or a failover) would.
-    void terminate_sessions(const std::string& application_name) {
+    void terminate_backends(const std::string& application_name) {
         Options admin;
         admin.uri = m_options.uri;
         admin.application_name = "rampart-test-admin";
@@ -60,7 +60,7 @@ protected:
                         {application_name});
         ASSERT_TRUE(ended.ok()) << ended.error().to_string();
         ASSERT_GE(ended->size(), 1);
-        // pg_terminate_backend only signals; wait until the sessions are gone.
+        // pg_terminate_backend only signals; wait until the processes are gone.
         for (int wait = 0; wait < 100; ++wait) {
             const auto left =
                 (*connection)
@@ -69,7 +69,7 @@ protected:
             if (left->front().integer(0) == 0) return;
             std::this_thread::sleep_for(milliseconds(20));
         }
-        FAIL() << "the sessions of " << application_name << " did not end";
+        FAIL() << "the server processes of " << application_name << " did not end";
     }
 
     static int64_t count(Database& db, std::string_view sql) {
@@ -130,6 +130,7 @@ TEST_F(PostgresDatabase, AppliesEveryMigrationOnceAndRecordsIt) {
 TEST_F(PostgresDatabase, InstancesStartingTogetherMigrateOnceWithoutError) {
     constexpr int INSTANCES = 4;
     std::vector<std::future<core::Result<std::unique_ptr<Database>>>> starting;
+    starting.reserve(INSTANCES);
     auto one = options();
     one.pool_size = 1;
     for (int i = 0; i < INSTANCES; ++i) {
@@ -182,7 +183,7 @@ TEST_F(PostgresDatabase, AStatementOverTheTimeoutFailsClearlyAndTheConnectionGoe
     EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM pg_tables WHERE tablename = 'kept_out'"), 0);
 }
 
-TEST_F(PostgresDatabase, AnEndedSessionFailsItsRequestCleanlyAndThePoolRecovers) {
+TEST_F(PostgresDatabase, AnEndedConnectionFailsItsRequestCleanlyAndThePoolRecovers) {
     auto single = options();
     single.pool_size = 1;
     single.application_name = "rampart-test-" + single.schema;
@@ -190,9 +191,9 @@ TEST_F(PostgresDatabase, AnEndedSessionFailsItsRequestCleanlyAndThePoolRecovers)
     ASSERT_TRUE(db);
     EXPECT_EQ(count(*db, "SELECT 1"), 1);
 
-    // A session that ended while its connection sat in the pool is noticed
+    // A connection the server ended while it sat in the pool is noticed
     // when the connection is next borrowed, and replaced with its settings.
-    terminate_sessions(single.application_name);
+    terminate_backends(single.application_name);
     EXPECT_EQ(count(*db, "SELECT 1"), 1);
     const auto timeout = db->query("SHOW statement_timeout");
     ASSERT_TRUE(timeout.ok());
@@ -200,12 +201,12 @@ TEST_F(PostgresDatabase, AnEndedSessionFailsItsRequestCleanlyAndThePoolRecovers)
     EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM schema_migrations"), static_cast<int64_t>(migrations().size()))
         << "the search path is set again";
 
-    // A session that ends under a request (here in the middle of a
+    // A connection that ends under a request (here in the middle of a
     // transaction) fails that request cleanly; the next one reconnects.
     core::Result<Rows> lost = core::Error::make(core::ErrorCode::Internal, "not run");
     const auto failed = db->transaction([&]() -> core::Result<void> {
         RAMPART_TRY(db->exec("CREATE TABLE half_done (id INTEGER)"));
-        terminate_sessions(single.application_name);
+        terminate_backends(single.application_name);
         lost = db->query("INSERT INTO half_done VALUES (1)");
         if (!lost.ok()) return lost.error();
         return {};
@@ -248,6 +249,7 @@ TEST_F(PostgresDatabase, TheServerRestartingFailsRequestsCleanlyUntilItIsBack) {
     ASSERT_EQ(control("start"), 0);
     // Both connections of the pool come back, without a new pool.
     std::vector<std::future<int64_t>> requests;
+    requests.reserve(2);
     for (int i = 0; i < 2; ++i) {
         requests.push_back(std::async(std::launch::async, [&] {
             core::Result<void> done = db->transaction([&]() -> core::Result<void> {
