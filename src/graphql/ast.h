@@ -41,9 +41,9 @@ struct Value {
     /// String: the decoded value (escapes and block-string indentation
     /// resolved); Enum: the name.
     std::string text;
-    bool boolean = false;      ///< Boolean
-    bool block_string = false; ///< String written as """…"""
-    std::vector<Value> list;   ///< List
+    bool boolean = false;             ///< Boolean
+    bool block_string = false;        ///< String written as """…"""
+    std::vector<Value> list;          ///< List
     std::vector<ObjectField> fields;  ///< Object, in source order
 };
 
@@ -163,7 +163,7 @@ struct TypeDefinition {
     bool extension = false;
     std::optional<std::string> description;
     Name name;
-    std::vector<Name> interfaces;                    ///< Object, Interface
+    std::vector<Name> interfaces;  ///< Object, Interface
     std::vector<Directive> directives;
     std::vector<FieldDefinition> fields;             ///< Object, Interface
     std::vector<InputValueDefinition> input_fields;  ///< InputObject

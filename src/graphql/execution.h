@@ -43,8 +43,10 @@ struct ExecutionResult {
 
 /// Coerces variable values (§6.1.2); errors name the variable and the JSON
 /// path of the bad part. Exposed for tests.
-[[nodiscard]] std::vector<GraphQLError> coerce_variables(const Schema& schema, const ast::OperationDefinition& operation,
-                                                         const boost::json::object& given, boost::json::object& coerced);
+[[nodiscard]] std::vector<GraphQLError> coerce_variables(const Schema& schema,
+                                                         const ast::OperationDefinition& operation,
+                                                         const boost::json::object& given,
+                                                         boost::json::object& coerced);
 
 /// The response as JSON: {"errors": […]} first when any, then {"data": …};
 /// no `errors` key at all when there are none (clients treat an empty list

@@ -102,7 +102,7 @@ public:
     }
 
     std::variant<http::FileDownload, std::pair<int, std::string>> download(const http::Identity& who,
-                                                                            std::string_view rest) override {
+                                                                           std::string_view rest) override {
         const auto* request = std::any_cast<api::RequestContext*>(&who.graphql_context);
         if (request == nullptr || *request == nullptr) return std::pair<int, std::string>{401, "not signed in"};
         auto file = api::attachments_download(*(*request)->services, (*request)->actor, rest);
@@ -126,7 +126,7 @@ core::Result<ListenAddress> parse_listen(const std::string& text) {
     const auto colon = text.rfind(':');
     const auto bad = [&] {
         return core::Error::make(core::ErrorCode::InvalidArgument,
-                           fmt::format("--listen \"{}\" is not HOST:PORT (e.g. 127.0.0.1:8080)", text));
+                                 fmt::format("--listen \"{}\" is not HOST:PORT (e.g. 127.0.0.1:8080)", text));
     };
     if (colon == std::string::npos || colon == 0) return bad();
     ListenAddress address;
@@ -150,9 +150,8 @@ core::Result<std::optional<app::CreatedApiKey>> bootstrap(storage::sqlite::Datab
     if (!row.ok()) return row.error();
     if (*row && count->integer(0) > 0) return std::optional<app::CreatedApiKey>{};
     storage::sqlite::SqliteTenancyStore tenancy(database);
-    app::AdminService admin(tenancy, [&](const std::function<core::Result<void>()>& work) {
-        return database.transaction(work);
-    });
+    app::AdminService admin(
+        tenancy, [&](const std::function<core::Result<void>()>& work) { return database.transaction(work); });
     auto created = admin.create_key(std::string(BOOTSTRAP_COMPANY), std::string(BOOTSTRAP_EMAIL), model::Role::Admin,
                                     "first start");
     if (!created.ok()) return created.error();
