@@ -171,6 +171,11 @@ boost::json::value mask(const boost::json::value& value) {
             text = std::regex_replace(text, KEY, "<key>");
             text = std::regex_replace(text, PREFIX, "<prefix>");
             text = std::regex_replace(text, TMP, "<tmp>");
+            // Catalog file names carry the checkout's path to shared/.
+            const std::string shared = RAMPART_SHARED_DIR;
+            for (auto at = text.find(shared); at != std::string::npos; at = text.find(shared, at)) {
+                text.replace(at, shared.size(), "<shared>");
+            }
             return boost::json::value(text);
         }
         case boost::json::kind::double_: {
