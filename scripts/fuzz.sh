@@ -31,8 +31,8 @@ seed_into cwe_xml tests/data/catalog/cwe/*.xml
 seed_into catalog_detect tests/data/catalog/*/*
 seed_into model_file tests/data/modelfile/* docs/examples/*
 seed_into graphql_parser tests/data/graphql/parser/*.graphql src/api/schema.graphql
-seed_into http_multipart tests/data/http/multipart/*
-seed_into http_request tests/data/http/request/*
+seed_into http_multipart tests/data/http/fuzz/multipart/*
+seed_into http_request tests/data/http/fuzz/request/*
 
 status=0
 for fuzzer in asvs_csv asvs_json asvs_cwe_mapping asvs_id_mapping capec_stix capec_xml cwe_csv cwe_xml catalog_detect \
