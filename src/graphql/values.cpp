@@ -463,9 +463,12 @@ std::string print_path(const std::vector<PathSegment>& path) {
     std::string out;
     for (const auto& segment : path) {
         if (const auto* index = std::get_if<int64_t>(&segment)) {
-            out += "[" + std::to_string(*index) + "]";
+            out += '[';
+            out += std::to_string(*index);
+            out += ']';
         } else {
-            out += "." + std::get<std::string>(segment);
+            out += '.';
+            out += std::get<std::string>(segment);
         }
     }
     return out;
