@@ -20,11 +20,19 @@ core::Error sqlite_error(sqlite3* db, std::string_view doing) {
         error_code, fmt::format("database error while {}: {}", doing, db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
-Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_statement(other.m_statement) {
+Statement::Statement(Statement&& other) noexcept
+    : m_db(other.m_db), m_statement(other.m_statement), m_cache(other.m_cache) {
     other.m_statement = nullptr;
 }
 
-Statement::~Statement() { sqlite3_finalize(m_statement); }
+Statement::~Statement() {
+    if (m_statement == nullptr) return;
+    if (m_cache != nullptr) {
+        m_cache->give_back(m_statement);
+    } else {
+        sqlite3_finalize(m_statement);
+    }
+}
 
 Statement& Statement::bind(int index, std::string_view value) {
     sqlite3_bind_text(m_statement, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
@@ -108,7 +116,26 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::string& path) 
     return db;
 }
 
-Database::~Database() { sqlite3_close(m_db); }
+Database::~Database() {
+    for (auto& [sql, statement] : m_statements) sqlite3_finalize(statement);
+    sqlite3_close(m_db);
+}
+
+void Database::give_back(sqlite3_stmt* statement) {
+    // A cached statement must not keep its read transaction open: reset it
+    // whether or not it ran to the end.
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    // Enough for every fixed statement of the stores; SQL built with a
+    // varying shape (IN lists) cannot crowd the cache beyond this.
+    constexpr size_t MAX_CACHED = 256;
+    const char* sql = sqlite3_sql(statement);
+    if (sql == nullptr || m_statements.size() >= MAX_CACHED) {
+        sqlite3_finalize(statement);
+        return;
+    }
+    if (!m_statements.try_emplace(sql, statement).second) sqlite3_finalize(statement);
+}
 
 core::Result<void> Database::exec(std::string_view sql) {
     char* message = nullptr;
@@ -123,10 +150,16 @@ core::Result<void> Database::exec(std::string_view sql) {
 
 core::Result<Statement> Database::prepare(std::string_view sql) {
     sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &statement, nullptr) != SQLITE_OK) {
+    if (const auto cached = m_statements.find(std::string(sql)); cached != m_statements.end()) {
+        statement = cached->second;
+        m_statements.erase(cached);
+        return Statement(m_db, statement, this);
+    }
+    if (sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement,
+                           nullptr) != SQLITE_OK) {
         return sqlite_error(m_db, fmt::format("preparing \"{:.60}\"", sql));
     }
-    return Statement(m_db, statement);
+    return Statement(m_db, statement, this);
 }
 
 core::Result<void> Database::transaction(const std::function<core::Result<void>()>& work) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/error.h"
 
@@ -14,11 +15,16 @@ struct sqlite3_stmt;
 
 namespace rampart::storage::sqlite {
 
+class Database;
+
 /// A prepared statement. Binding is positional (1-based, as SQLite counts);
-/// `step()` answers whether a row is ready.
+/// `step()` answers whether a row is ready. A statement from
+/// Database::prepare goes back to the connection's cache when destroyed
+/// (reset, bindings cleared), so the next use of the same SQL skips parsing.
 class Statement {
 public:
-    Statement(sqlite3* db, sqlite3_stmt* statement) : m_db(db), m_statement(statement) {}
+    Statement(sqlite3* db, sqlite3_stmt* statement, Database* cache = nullptr)
+        : m_db(db), m_statement(statement), m_cache(cache) {}
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&&) = delete;
     Statement(const Statement&) = delete;
@@ -44,6 +50,7 @@ public:
 private:
     sqlite3* m_db;
     sqlite3_stmt* m_statement;
+    Database* m_cache;
 };
 
 /// One SQLite connection with foreign keys on, WAL journaling and a busy
@@ -57,6 +64,8 @@ public:
     Database& operator=(const Database&) = delete;
 
     [[nodiscard]] core::Result<void> exec(std::string_view sql);
+    /// A statement for `sql`, from the connection's cache when it was
+    /// prepared before and is not in use.
     [[nodiscard]] core::Result<Statement> prepare(std::string_view sql);
 
     /// Runs `work` inside BEGIN IMMEDIATE … COMMIT; any failure (or a failed
@@ -68,12 +77,18 @@ public:
     [[nodiscard]] core::Result<int> schema_version();
 
 private:
+    friend class Statement;
     Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
     [[nodiscard]] core::Result<void> migrate();
+    /// Takes back a statement that is done with (reset); finalizes it when
+    /// the cache already holds one for the same SQL or is full.
+    void give_back(sqlite3_stmt* statement);
 
     sqlite3* m_db;
     std::string m_path;
     int m_transaction_depth = 0;
+    /// Idle prepared statements by their SQL text.
+    std::unordered_map<std::string, sqlite3_stmt*> m_statements;
 };
 
 /// Wraps the connection's last error as an Error that names what was being done.
